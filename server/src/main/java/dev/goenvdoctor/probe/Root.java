@@ -1,0 +1,216 @@
+package dev.goenvdoctor.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The one door through which probes read the machine. Paths are written as the machine sees them
+ * ({@code /home/u/.bashrc}) and resolved under a prefix, so a whole machine state can be a directory
+ * in tests ({@code --root}). Symlinks are followed here, not by the OS, so an absolute link target
+ * ({@code /usr/bin/go -> /usr/lib/go-1.19/bin/go}) stays inside the root.
+ */
+public final class Root {
+  private static final int MAX_LINK_HOPS = 40;
+  private static final Root SYSTEM = new Root(Path.of("/"));
+
+  private final Path prefix;
+
+  private Root(Path prefix) {
+    this.prefix = prefix.toAbsolutePath().normalize();
+  }
+
+  public static Root system() {
+    return SYSTEM;
+  }
+
+  public static Root of(Path prefix) {
+    Path normalized = prefix.toAbsolutePath().normalize();
+    return normalized.equals(SYSTEM.prefix) ? SYSTEM : new Root(normalized);
+  }
+
+  /** True when this root is the real machine: only then may real processes see the same files. */
+  public boolean isSystem() {
+    return prefix.getParent() == null;
+  }
+
+  public Path prefix() {
+    return prefix;
+  }
+
+  /** The host path of a machine path, lexically (no symlink is followed). */
+  public Path hostPath(String machinePath) {
+    String normalized = normalize(machinePath);
+    return normalized.equals("/") ? prefix : prefix.resolve(normalized.substring(1));
+  }
+
+  /** The machine path of a host path below the prefix, or empty when it lies outside. */
+  public Optional<String> machinePath(Path hostPath) {
+    Path p = hostPath.toAbsolutePath().normalize();
+    if (!p.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String rel = prefix.relativize(p).toString();
+    return Optional.of(rel.isEmpty() ? "/" : "/" + rel);
+  }
+
+  /**
+   * Follows every symlink on the way to {@code machinePath} (in any component), as the kernel would if
+   * the root were {@code /}. Never throws: loops and dangling links are reported in the chain.
+   */
+  public SymlinkChain resolve(String machinePath) {
+    String start = normalize(machinePath);
+    List<String> hops = new ArrayList<>();
+    hops.add(start);
+    Deque<String> pending = new ArrayDeque<>(components(start));
+    String current = "/";
+    int linksFollowed = 0;
+    while (!pending.isEmpty()) {
+      String name = pending.pollFirst();
+      if (name.equals("..")) {
+        current = parent(current);
+        continue;
+      }
+      String candidate = join(current, name);
+      Path host = hostPath(candidate);
+      if (!Files.isSymbolicLink(host)) {
+        if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
+          StringBuilder rest = new StringBuilder(candidate);
+          pending.forEach(c -> rest.append('/').append(c));
+          return new SymlinkChain(List.copyOf(hops), normalize(rest.toString()), SymlinkChain.Status.MISSING);
+        }
+        current = candidate;
+        continue;
+      }
+      if (++linksFollowed > MAX_LINK_HOPS) {
+        return new SymlinkChain(List.copyOf(hops), candidate, SymlinkChain.Status.LOOP);
+      }
+      String target;
+      try {
+        target = Files.readSymbolicLink(host).toString();
+      } catch (IOException | UnsupportedOperationException e) {
+        return new SymlinkChain(List.copyOf(hops), candidate, SymlinkChain.Status.MISSING);
+      }
+      List<String> targetParts = components(target);
+      for (int i = targetParts.size() - 1; i >= 0; i--) {
+        pending.addFirst(targetParts.get(i));
+      }
+      String base = target.startsWith("/") ? "/" : current;
+      StringBuilder full = new StringBuilder(target.startsWith("/") ? target : join(base, target));
+      pending.stream().skip(targetParts.size()).forEach(c -> full.append('/').append(c));
+      hops.add(normalize(full.toString()));
+      current = base;
+    }
+    return new SymlinkChain(List.copyOf(hops), current, SymlinkChain.Status.OK);
+  }
+
+  public boolean exists(String machinePath) {
+    return resolve(machinePath).status() == SymlinkChain.Status.OK;
+  }
+
+  public boolean isDirectory(String machinePath) {
+    SymlinkChain chain = resolve(machinePath);
+    return chain.ok() && Files.isDirectory(hostPath(chain.realPath()), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  public boolean isRegularFile(String machinePath) {
+    SymlinkChain chain = resolve(machinePath);
+    return chain.ok() && Files.isRegularFile(hostPath(chain.realPath()), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** A regular file with an execute bit for this process (the nearest a root can say to "execvp works"). */
+  public boolean isExecutableFile(String machinePath) {
+    SymlinkChain chain = resolve(machinePath);
+    if (!chain.ok()) {
+      return false;
+    }
+    Path host = hostPath(chain.realPath());
+    return Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(host);
+  }
+
+  public boolean isSymlink(String machinePath) {
+    return Files.isSymbolicLink(hostPath(machinePath));
+  }
+
+  /** Sorted names in a directory (symlinks followed); empty when it is not a readable directory. */
+  public List<String> list(String machinePath) {
+    SymlinkChain chain = resolve(machinePath);
+    if (!chain.ok()) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(hostPath(chain.realPath()))) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException | SecurityException e) {
+      return List.of();
+    }
+  }
+
+  /** At most {@code maxBytes} of a file (symlinks followed); empty when it cannot be read. */
+  public Optional<byte[]> readBytes(String machinePath, int maxBytes) {
+    SymlinkChain chain = resolve(machinePath);
+    if (!chain.ok()) {
+      return Optional.empty();
+    }
+    Path host = hostPath(chain.realPath());
+    if (!Files.isRegularFile(host)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(host)) {
+      return Optional.of(in.readNBytes(maxBytes));
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A text file as UTF-8 (malformed bytes replaced), at most {@code maxBytes}. */
+  public Optional<String> readText(String machinePath, int maxBytes) {
+    return readBytes(machinePath, maxBytes).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  /** Lexical normalisation of a machine path: absolute, no {@code .}, {@code ..} or double slashes. */
+  public static String normalize(String machinePath) {
+    Deque<String> out = new ArrayDeque<>();
+    for (String part : components(machinePath)) {
+      if (part.equals("..")) {
+        out.pollLast();
+      } else {
+        out.addLast(part);
+      }
+    }
+    return out.isEmpty() ? "/" : "/" + String.join("/", out);
+  }
+
+  public static String join(String dir, String name) {
+    return dir.endsWith("/") ? dir + name : dir + "/" + name;
+  }
+
+  public static String parent(String machinePath) {
+    String n = normalize(machinePath);
+    int slash = n.lastIndexOf('/');
+    return slash <= 0 ? "/" : n.substring(0, slash);
+  }
+
+  private static List<String> components(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (!part.isEmpty() && !part.equals(".")) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  @Override
+  public String toString() {
+    return "Root[" + prefix + "]";
+  }
+}
