@@ -129,7 +129,7 @@ public final class ProcessExecutor implements Executor {
     boolean exited = !process.isAlive();
     int exitCode = timedOut || !exited ? -1 : process.exitValue();
     String stderrText = new String(stderr.capture().bytes(), StandardCharsets.UTF_8);
-    Optional<String> setsidFailure = setsidExecFailure(exitCode, stderrText);
+    Optional<String> setsidFailure = setsidExecFailure(request.command().get(0), exitCode, stderrText);
     if (setsidFailure.isPresent()) {
       return notStarted(setsidFailure.get(), startNanos);
     }
@@ -153,14 +153,16 @@ public final class ProcessExecutor implements Executor {
 
   /**
    * When exec failed after the launch check (a race, or a case it cannot see, such as a bad ELF
-   * interpreter), setsid says so on stderr and exits 126 or 127: report it as a start error.
+   * interpreter), setsid says so in one line naming the program and exits 126 or 127: report it as
+   * a start error. A program that merely printed something similar has more to say or names another.
    */
-  private Optional<String> setsidExecFailure(int exitCode, String stderr) {
-    if (setsid.isEmpty() || (exitCode != 126 && exitCode != 127) || !stderr.startsWith("setsid: ")) {
+  private Optional<String> setsidExecFailure(String program, int exitCode, String stderr) {
+    String line = stderr.strip();
+    if (setsid.isEmpty() || (exitCode != 126 && exitCode != 127) || !line.startsWith("setsid: ")
+        || line.contains("\n") || !line.contains(program)) {
       return Optional.empty();
     }
-    String firstLine = stderr.lines().findFirst().orElse("");
-    return Optional.of(firstLine.substring("setsid: ".length()));
+    return Optional.of(line.substring("setsid: ".length()));
   }
 
   private static ExecResult notStarted(String reason, long startNanos) {

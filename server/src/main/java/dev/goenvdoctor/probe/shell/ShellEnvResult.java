@@ -8,8 +8,11 @@ import java.util.TreeMap;
 /**
  * What one shell start produced: the environment the shell ended up with after its startup files
  * (sorted by name; empty unless {@code OK}), how long it took, its exit code (-1 when killed or not
- * started), a message saying what went wrong and what to check (empty when all is well), and the start
- * of its stderr (without the no-terminal job-control notices every interactive shell prints here).
+ * started), a message saying what went wrong and what to check, and the start of its stderr (without
+ * the no-terminal job-control notices every interactive shell prints here).
+ *
+ * <p>The message is empty for {@code OK}, except when the shell printed its environment and then hung
+ * (an EXIT trap or logout file) until the timeout: the environment is whole, the note says so.
  */
 public record ShellEnvResult(
     String shellPath,

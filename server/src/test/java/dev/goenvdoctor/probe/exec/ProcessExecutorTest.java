@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProcessExecutorTest {
   private static final Map<String, String> PLAIN_ENV = Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C");
-  private static final List<String> SLEEP_ARGUMENTS = List.of("6061", "6062", "6063", "6065", "6066", "6067", "7073", "7074");
+  private static final List<String> SLEEP_ARGUMENTS = List.of("6061", "6062", "6063", "6065", "6066", "6067", "6069", "7073", "7074", "7075");
 
   @TempDir Path dir;
   private final ProcessExecutor executor = new ProcessExecutor();
@@ -129,14 +129,30 @@ class ProcessExecutorTest {
 
   @Test
   void childThatLeftTheSessionCannotBlockTheCall() throws Exception {
-    // It keeps our stdout pipe open for 7074 s and is out of reach of the group kill: we stop waiting.
+    // It keeps our stdout pipe open for 7074 s and is out of reach of the group kill. The pause lets our
+    // reader block in read() before the shell exits, the case where only giving up on the pipe helps.
     long start = System.nanoTime();
-    ExecResult result = sh("setsid sleep 7074 & echo done", Duration.ofSeconds(10));
+    ExecResult result = sh("setsid sleep 7074 & echo done; sleep 0.2", Duration.ofSeconds(10));
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
 
     assertTrue(result.succeeded(), result.toString());
     assertEquals("done\n", out(result));
     assertTrue(wall.compareTo(Duration.ofMillis(1500)) < 0, "took " + wall);
+  }
+
+  @Test
+  void worstCaseStaysWithinTimeoutPlusOneSecondAndKeepsWhatWasPrinted() throws Exception {
+    // Ignores SIGTERM, hangs, and a process outside the session holds both pipes.
+    long start = System.nanoTime();
+    ExecResult result = executor.run(ExecRequest.of(
+        List.of("/usr/bin/bash", "-c", "setsid sleep 7075 & echo partial; trap '' TERM; sleep 6069"),
+        PLAIN_ENV, dir.toString(), Duration.ofSeconds(1)));
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+
+    assertTrue(result.timedOut());
+    assertEquals("partial\n", out(result));
+    assertTrue(wall.compareTo(Duration.ofSeconds(2)) < 0, "took " + wall);
+    assertEquals(List.of(), LeftoverProcesses.survivorsWithArgument("6069"));
   }
 
   @Test
@@ -187,6 +203,18 @@ class ProcessExecutorTest {
     assertEquals(Optional.of(notExecutable + ": Permission denied"), forbidden.startError());
     assertTrue(notOnPath.startError().orElseThrow().startsWith("no-such-program-anywhere: No such file or directory"));
     assertTrue(badDirectory.startError().orElseThrow().contains("gone: No such file or directory"));
+  }
+
+  @Test
+  void scriptWithAMissingInterpreterIsAStartErrorToo() throws Exception {
+    // The file exists and is executable, so only exec itself can tell: ENOENT for the interpreter.
+    Path script = Files.writeString(dir.resolve("uses-missing-interpreter"), "#!/nonexistent/interpreter\necho hi\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    ExecResult result = run(script.toString());
+
+    assertEquals(-1, result.exitCode());
+    assertEquals(Optional.of("failed to execute " + script + ": No such file or directory"), result.startError());
   }
 
   @Test

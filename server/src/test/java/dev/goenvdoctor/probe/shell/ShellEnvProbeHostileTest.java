@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellEnvProbeHostileTest {
   private static final String BASH = "/usr/bin/bash";
   private static final String ZSH = "/usr/bin/zsh";
-  private static final List<String> SLEEP_ARGUMENTS = List.of("6061", "6064", "6068", "7071", "7072");
+  private static final List<String> SLEEP_ARGUMENTS = List.of("6061", "6064", "6068", "6070", "7071", "7072");
   private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
   private static final String SKEL_PROFILE = "if [ -n \"$BASH_VERSION\" ] && [ -f \"$HOME/.bashrc\" ]; then . \"$HOME/.bashrc\"; fi\n";
   private static final String GUARD = "case $- in *i*) ;; *) return;; esac\n";
@@ -101,6 +101,24 @@ class ShellEnvProbeHostileTest {
         terminal.message());
     assertTrue(terminal.message().contains("~/.zshenv, ~/.zprofile, ~/.zshrc and ~/.zlogin"), terminal.message());
     assertEquals(List.of(), LeftoverProcesses.survivorsWithArgument("6068"));
+  }
+
+  @Test
+  void shellThatHangsAfterPrintingStillGivesItsEnvironmentWithANote() throws Exception {
+    // The EXIT trap runs after our script printed the environment.
+    home().write(".bash_profile", "export FROM_PROFILE=1\ntrap 'sleep 6070' EXIT\n");
+
+    long start = System.nanoTime();
+    ShellEnvResult terminal = probe(BASH, ShellMode.TERMINAL, TWO_SECONDS);
+    Duration wall = since(start);
+
+    assertEquals(ShellEnvStatus.OK, terminal.status(), terminal.message());
+    assertEquals("1", terminal.environment().get("FROM_PROFILE"));
+    assertEquals(-1, terminal.exitCode());
+    assertEquals("The environment was read, but bash -i -l did not exit within 2 s after printing it (a logout file or"
+        + " an EXIT trap is waiting for something).", terminal.message());
+    assertTrue(wall.compareTo(Duration.ofSeconds(3)) < 0, "took " + wall);
+    assertEquals(List.of(), LeftoverProcesses.survivorsWithArgument("6070"));
   }
 
   @Test
