@@ -30,8 +30,8 @@ final class ShellEnvMessages {
       case BASH -> "/etc/profile and the first of ~/.bash_profile, ~/.bash_login, ~/.profile (and the files they source"
           + (mode.interactive() ? ", such as ~/.bashrc)" : ")");
       case ZSH -> mode.interactive()
-          ? "~/.zshenv, ~/.zprofile, ~/.zshrc and ~/.zlogin (and /etc/zsh/)"
-          : "~/.zshenv, ~/.zprofile and ~/.zlogin (and /etc/zsh/)";
+          ? "~/.zshenv, ~/.zprofile, ~/.zshrc and ~/.zlogin (and the system-wide zsh files)"
+          : "~/.zshenv, ~/.zprofile and ~/.zlogin (and the system-wide zsh files)";
       case SH -> mode.interactive() ? "/etc/profile, ~/.profile and the file named by $ENV" : "/etc/profile and ~/.profile";
       case FISH -> "~/.config/fish/config.fish and ~/.config/fish/conf.d/*.fish";
       case UNKNOWN -> "its startup files (go-env-doctor knows the files of bash, zsh, sh and fish)";
@@ -56,9 +56,14 @@ final class ShellEnvMessages {
   }
 
   static String noEnvironment(String shellPath, ShellKind kind, ShellMode mode, int exitCode) {
+    if (kind == ShellKind.UNKNOWN) { // nologin, false, or a shell with other flags (tcsh, nu, xonsh)
+      return invocation(shellPath, mode) + " exited with code " + exitCode + " without printing an environment: "
+          + shellPath + " is not a shell go-env-doctor knows (bash, zsh, sh, fish) and may not accept -l -c."
+          + " Check the login shell in /etc/passwd and $SHELL.";
+    }
     return invocation(shellPath, mode) + " exited with code " + exitCode + " before printing its environment:"
         + " a startup file ended the shell early (an exit, or an exec of another shell or program). Check "
-        + startupFiles(kind, mode) + "." + unknownShellNote(kind);
+        + startupFiles(kind, mode) + ".";
   }
 
   static String stoppedWhilePrinting(String shellPath, ShellKind kind, ShellMode mode, int exitCode) {
@@ -92,12 +97,6 @@ final class ShellEnvMessages {
     return line.contains("cannot set terminal process group")
         || line.endsWith("no job control in this shell")
         || line.endsWith("can't access tty; job control turned off");
-  }
-
-  private static String unknownShellNote(ShellKind kind) {
-    return kind == ShellKind.UNKNOWN
-        ? " This shell is not one go-env-doctor knows; it may not accept -l -c the way bash, zsh, sh and fish do."
-        : "";
   }
 
   private static String seconds(Duration duration) {

@@ -220,6 +220,19 @@ class ShellEnvProbeTest {
   }
 
   @Test
+  void nologinAsTheLoginShellIsNamedAsSuch() throws Exception {
+    TestTools.systemFile("/usr/sbin/nologin");
+
+    ShellEnvResult result = home().probe("/usr/sbin/nologin", ShellMode.LOGIN);
+
+    assertEquals(ShellEnvStatus.NO_ENVIRONMENT_PRINTED, result.status());
+    assertEquals(ShellKind.UNKNOWN, result.shellKind());
+    assertEquals("nologin -l exited with code 1 without printing an environment: /usr/sbin/nologin is not a shell"
+        + " go-env-doctor knows (bash, zsh, sh, fish) and may not accept -l -c. Check the login shell in /etc/passwd"
+        + " and $SHELL.", result.message());
+  }
+
+  @Test
   void missingHomeOrRelativeShellFailToStartWithoutSpawning() throws Exception {
     CountingExecutor counting = new CountingExecutor(new ProcessExecutor());
     ShellEnvProbe probe = new ShellEnvProbe(counting);
