@@ -10,6 +10,7 @@ import dev.goenvdoctor.probe.exec.RefusingExecutor;
 import dev.goenvdoctor.testing.TestTools;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -260,8 +261,8 @@ class ShellEnvProbeTest {
     probe.probe(home().request(BASH, ShellMode.TERMINAL, Duration.ofSeconds(10)));
 
     assertEquals(2, counting.count());
-    assertEquals(java.util.List.of(BASH, "-l", "-c"), counting.requests().get(0).command().subList(0, 3));
-    assertEquals(java.util.List.of(BASH, "-i", "-l", "-c"), counting.requests().get(1).command().subList(0, 4));
+    assertEquals(List.of(BASH, "-l", "-c"), counting.requests().get(0).command().subList(0, 3));
+    assertEquals(List.of(BASH, "-i", "-l", "-c"), counting.requests().get(1).command().subList(0, 4));
     assertEquals(dir.toString(), counting.requests().get(0).workingDirectory(), "the shell runs in HOME");
     assertEquals("1", counting.requests().get(0).environment().get(ShellEnvProbe.PROBE_VARIABLE));
   }

@@ -1,11 +1,13 @@
 package dev.goenvdoctor.probe.shell;
 
+import dev.goenvdoctor.probe.ExecRequest;
 import dev.goenvdoctor.probe.ExecResult;
 import dev.goenvdoctor.probe.Executor;
 import dev.goenvdoctor.probe.exec.ProcessExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ final class ShellEnvTestHome {
       if (in == null) {
         throw new IllegalStateException("missing test resource shellenv/" + resource);
       }
-      return write(relativePath, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return write(relativePath, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -79,7 +81,7 @@ final class ShellEnvTestHome {
     final AtomicReference<ExecResult> last = new AtomicReference<>();
 
     @Override
-    public ExecResult run(dev.goenvdoctor.probe.ExecRequest request) throws InterruptedException {
+    public ExecResult run(ExecRequest request) throws InterruptedException {
       ExecResult result = delegate.run(request);
       last.set(result);
       return result;
