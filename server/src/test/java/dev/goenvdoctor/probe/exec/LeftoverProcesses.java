@@ -1,0 +1,58 @@
+package dev.goenvdoctor.probe.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds processes by a unique argument (tests start {@code sleep 6061} and look for "6061"), to prove
+ * that nothing a test started survived. A SIGKILLed process may need a moment to be gone, so the check
+ * polls briefly; a survivor of a 60-second sleep still fails it.
+ */
+public final class LeftoverProcesses {
+  private LeftoverProcesses() {}
+
+  /** Returns the pids of live processes with {@code argument} as one of their arguments. */
+  public static List<Long> withArgument(String argument) {
+    List<Long> pids = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        String name = entry.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String cmdline = Files.readString(entry.resolve("cmdline"));
+          if (List.of(cmdline.split("\0")).contains(argument)) {
+            pids.add(Long.parseLong(name));
+          }
+        } catch (IOException e) { // exited while we looked
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list /proc", e);
+    }
+    return pids;
+  }
+
+  /** Returns the pids still alive with {@code argument} after waiting up to one second for them to go. */
+  public static List<Long> survivorsWithArgument(String argument) throws InterruptedException {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    List<Long> pids = withArgument(argument);
+    while (!pids.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      pids = withArgument(argument);
+    }
+    return pids;
+  }
+
+  /** Kills, by pid, what a failed test left behind, so one failure does not leave sleeps around. */
+  public static void killAllWithArgument(String argument) {
+    for (long pid : withArgument(argument)) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+}
