@@ -4,12 +4,18 @@ import dev.goenvdoctor.text.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects parse errors, each worded with its line and column; stops a runaway file at a fixed count. */
+/**
+ * Collects parse errors, each worded with its line and column. After {@link #MAX_ERRORS} errors the
+ * parser stops (a runaway file); warnings that do not break the parse (duplicate keys) are capped at the
+ * same number but never stop it.
+ */
 final class ErrorSink {
   static final int MAX_ERRORS = 200;
 
   private final LineIndex lines;
   private final List<JsoncError> errors = new ArrayList<>();
+  private int errorCount;
+  private int warningCount;
   private boolean saturated;
 
   ErrorSink(LineIndex lines) {
@@ -31,20 +37,34 @@ final class ErrorSink {
     record(offset, length, message);
   }
 
+  /** Adds "{what} at line L, column C" as a warning: listed up to the cap, never stopping the parse. */
+  void addWarning(int offset, int length, String what) {
+    if (saturated) {
+      return;
+    }
+    if (warningCount < MAX_ERRORS) {
+      errors.add(new JsoncError(offset, Math.max(0, length), what + " at " + lines.describe(offset)));
+    } else if (warningCount == MAX_ERRORS) {
+      errors.add(new JsoncError(offset, 0, "more duplicate keys from " + lines.describe(offset) + " on are not listed"));
+    }
+    warningCount++;
+  }
+
   private void record(int offset, int length, String message) {
     if (saturated) {
       return;
     }
-    if (errors.size() == MAX_ERRORS) {
+    if (errorCount == MAX_ERRORS) {
       saturated = true;
       errors.add(new JsoncError(offset, 0,
           "too many errors (" + MAX_ERRORS + "); stopped checking at " + lines.describe(offset)));
       return;
     }
+    errorCount++;
     errors.add(new JsoncError(offset, Math.max(0, length), message));
   }
 
-  /** True once the cap was hit: the parser then stops as if the text had ended. */
+  /** True once the error cap was hit: the parser then stops as if the text had ended. */
   boolean saturated() {
     return saturated;
   }

@@ -47,7 +47,7 @@ final class JsoncParser {
     }
     if (root != null && scanner.kind() != Token.EOF) {
       errors.add(scanner.start(), scanner.end() - scanner.start(),
-          "unexpected '" + scanner.shownText() + "' after the end of the " + (root == null ? "value" : root.typeName()));
+          "unexpected '" + scanner.shownText() + "' after the end of the " + root.typeName());
     }
     return root;
   }
@@ -146,8 +146,8 @@ final class JsoncParser {
       JsonProperty property = parseProperty(depth);
       String key = property.key().value();
       if (seen.containsKey(key)) {
-        errors.add(property.key().start(), property.key().end() - property.key().start(),
-            "duplicate key '" + key + "' (the last one wins in VS Code)");
+        errors.addWarning(property.key().start(), property.key().end() - property.key().start(),
+            "duplicate key '" + shorten(key) + "' (the last one wins in VS Code)");
       }
       seen.put(key, properties.size());
       properties.add(property);

@@ -37,7 +37,7 @@ final class GoModParser {
   }
 
   /** A statement: the verb (or block header) plus argument tokens, as one line of the file. */
-  private record Stmt(String verb, List<Tok> args, Tok first, boolean broken) {}
+  private record Stmt(String verb, List<Tok> args, Tok first) {}
 
   private final String path;
   private final String text;
@@ -238,7 +238,7 @@ final class GoModParser {
       args.add(t);
     }
     if (!broken) {
-      apply(new Stmt(first.text(), args, first, false));
+      apply(new Stmt(first.text(), args, first));
     }
   }
 
@@ -275,7 +275,7 @@ final class GoModParser {
           }
         }
         if (known && !lineBroken && !lineTokens.isEmpty()) {
-          apply(new Stmt(header.text(), lineTokens, lineTokens.get(0), true));
+          apply(new Stmt(header.text(), lineTokens, lineTokens.get(0)));
         }
       }
     }

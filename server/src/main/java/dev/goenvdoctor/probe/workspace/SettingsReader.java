@@ -8,7 +8,9 @@ import dev.goenvdoctor.jsonc.JsoncDocument;
 import dev.goenvdoctor.jsonc.JsoncError;
 import dev.goenvdoctor.model.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns a settings.json text into a {@link SettingsFile}: parse, collect the Go-related entries, report. */
@@ -43,24 +45,27 @@ final class SettingsReader {
           error.message()));
     }
     List<SettingEntry> entries = new ArrayList<>();
+    boolean[] dropped = {false};
     document.rootObject().ifPresent(root -> {
-      List<JsonProperty> properties = root.properties();
-      for (int i = 0; i < properties.size(); i++) {
-        JsonProperty p = properties.get(i);
-        if (isRelevant(p.key().value()) && !root.isOverridden(i)) {
-          collect(path, document, List.of(), p, entries, 0);
+      for (JsonProperty p : effective(root)) {
+        if (isRelevant(p.key().value())) {
+          collect(path, document, List.of(), p, entries, 0, dropped);
         }
       }
     });
-    if (entries.size() >= MAX_ENTRIES) {
+    if (dropped[0]) {
       problems.add(WorkspaceProblem.ofFile(path, "more than " + MAX_ENTRIES + " Go settings; the rest were not read"));
     }
     return new SettingsFile(path, scope, editor, folder, text, bom, document, entries, problems);
   }
 
   private static void collect(String path, JsoncDocument document, List<String> parent, JsonProperty property,
-      List<SettingEntry> out, int nesting) {
-    if (property.value().isEmpty() || out.size() >= MAX_ENTRIES) {
+      List<SettingEntry> out, int nesting, boolean[] dropped) {
+    if (property.value().isEmpty()) {
+      return;
+    }
+    if (out.size() >= MAX_ENTRIES) {
+      dropped[0] = true;
       return;
     }
     JsonNode value = property.value().get();
@@ -69,12 +74,25 @@ final class SettingsReader {
     out.add(new SettingEntry(keyPath, value.toJava(), document.source(value), value.typeName(),
         new Location(path, document.range(property.key())), new Location(path, document.range(value))));
     if (value instanceof JsonObject object && nesting < MAX_NESTING) {
-      List<JsonProperty> children = object.properties();
-      for (int i = 0; i < children.size(); i++) {
-        if (!object.isOverridden(i)) {
-          collect(path, document, keyPath, children.get(i), out, nesting + 1);
-        }
+      for (JsonProperty child : effective(object)) {
+        collect(path, document, keyPath, child, out, nesting + 1, dropped);
       }
     }
+  }
+
+  /** The properties VS Code uses, in source order: of duplicate keys only the last (one pass, no n-squared). */
+  private static List<JsonProperty> effective(JsonObject object) {
+    Map<String, Integer> last = new HashMap<>();
+    List<JsonProperty> properties = object.properties();
+    for (int i = 0; i < properties.size(); i++) {
+      last.put(properties.get(i).key().value(), i);
+    }
+    List<JsonProperty> kept = new ArrayList<>();
+    for (int i = 0; i < properties.size(); i++) {
+      if (last.get(properties.get(i).key().value()) == i) {
+        kept.add(properties.get(i));
+      }
+    }
+    return kept;
   }
 }

@@ -10,11 +10,14 @@ import java.util.Map;
  * {@code $VSCODE_APPDATA/<product>}, else {@code $XDG_CONFIG_HOME/<product>}, else
  * {@code ~/.config/<product>} (src/vs/platform/environment/node/userDataPath.ts); code-server uses
  * {@code $XDG_DATA_HOME/code-server}, else {@code ~/.local/share/code-server}; Flatpak VS Code keeps its
- * config inside the app's sandbox directory {@code ~/.var/app/com.visualstudio.code/config}.
+ * config inside the app's sandbox directory {@code ~/.var/app/com.visualstudio.code/config}. A
+ * non-default VS Code profile keeps its own {@code User/profiles/<id>/settings.json} next to the default one.
  */
 final class UserSettingsLocations {
   /** One candidate file and the editor flavour it belongs to. */
   record Candidate(String editor, String path) {}
+
+  private static final int MAX_PROFILES = 50;
 
   private UserSettingsLocations() {}
 
@@ -32,11 +35,32 @@ final class UserSettingsLocations {
     return list;
   }
 
+  /**
+   * Returns the candidates followed, for each, by the settings files of its profiles that exist
+   * ({@code <User>/profiles/<id>/settings.json}), labelled "<editor> profile <id>".
+   */
+  static List<Candidate> withProfiles(Root root, List<Candidate> candidates) {
+    List<Candidate> all = new ArrayList<>();
+    for (Candidate c : candidates) {
+      all.add(c);
+      String profiles = Root.join(Root.parent(c.path()), "profiles");
+      int count = 0;
+      for (String id : root.list(profiles)) {
+        String file = Root.join(Root.join(profiles, id), "settings.json");
+        if (count < MAX_PROFILES && root.isRegularFile(file)) {
+          all.add(new Candidate(c.editor() + " profile " + id, file));
+          count++;
+        }
+      }
+    }
+    return all;
+  }
+
   private static String settings(String base, String product) {
     return Root.normalize(base + "/" + product + "/User/settings.json");
   }
 
   private static String absoluteOr(String value, String fallback) {
-    return value != null && value.startsWith("/") ? value : fallback;
+    return value != null && value.startsWith("/") && value.indexOf('\0') < 0 ? value : fallback;
   }
 }

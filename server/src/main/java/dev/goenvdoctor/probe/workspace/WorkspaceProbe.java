@@ -43,7 +43,7 @@ public final class WorkspaceProbe {
     Session session = new Session();
     List<FolderFacts> folderFacts = new ArrayList<>();
     List<WorkspaceProblem> problems = new ArrayList<>();
-    for (String folder : folders) {
+    for (String folder : folders == null ? List.<String>of() : folders) {
       if (folder == null || !folder.startsWith("/") || folder.indexOf('\0') >= 0) {
         problems.add(WorkspaceProblem.ofFile(String.valueOf(folder),
             "workspace folder must be an absolute path without NUL characters; it was not read"));
@@ -60,16 +60,27 @@ public final class WorkspaceProbe {
     if (home == null || !home.startsWith("/") || home.indexOf('\0') >= 0) {
       problems.add(WorkspaceProblem.ofFile(String.valueOf(home), "HOME is not an absolute path, so user settings were not read"));
     } else {
-      Map<String, String> safeEnv = env == null ? Map.of() : env;
-      for (UserSettingsLocations.Candidate c : UserSettingsLocations.candidates(Root.normalize(home), safeEnv)) {
-        try {
-          session.settings(c.path(), SettingsFile.Scope.USER, c.editor(), Optional.empty()).ifPresent(userSettings::add);
-        } catch (RuntimeException unexpected) {
-          problems.add(WorkspaceProblem.ofFile(c.path(), "could not read these settings: " + unexpected));
-        }
-      }
+      readUserSettings(session, Root.normalize(home), env == null ? Map.of() : env, userSettings, problems);
     }
     return new WorkspaceFacts(folderFacts, userSettings, problems);
+  }
+
+  private void readUserSettings(Session session, String home, Map<String, String> env, List<SettingsFile> out,
+      List<WorkspaceProblem> problems) {
+    List<UserSettingsLocations.Candidate> candidates;
+    try {
+      candidates = UserSettingsLocations.withProfiles(root, UserSettingsLocations.candidates(home, env));
+    } catch (RuntimeException unusablePath) { // e.g. a NUL character in XDG_CONFIG_HOME
+      problems.add(WorkspaceProblem.ofFile(home, "could not locate user settings: " + unusablePath));
+      return;
+    }
+    for (UserSettingsLocations.Candidate c : candidates) {
+      try {
+        session.settings(c.path(), SettingsFile.Scope.USER, c.editor(), Optional.empty()).ifPresent(out::add);
+      } catch (RuntimeException unexpected) {
+        problems.add(WorkspaceProblem.ofFile(c.path(), "could not read these settings: " + unexpected));
+      }
+    }
   }
 
   /** One probe run: parses each file once even when several folders see it. */

@@ -3,6 +3,7 @@ package dev.goenvdoctor.probe.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goenvdoctor.jsonc.JsoncPath;
@@ -13,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +142,24 @@ class SettingsReaderTest {
     SettingsFile settings = readFolderSettings("[\"go.goroot\"]".getBytes(StandardCharsets.UTF_8));
     assertTrue(settings.entries().isEmpty());
     assertEquals("settings must be a JSON object (found an array at line 1, column 1)", settings.problems().get(0).message());
+  }
+
+  @Test
+  void aHugeHostileSettingsFileIsReadInBoundedTimeAndEntries() {
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < 300_000; i++) {
+      text.append("\"go.k").append(i % 1500).append("\": {\"A\": ").append(i).append("},\n");
+    }
+    text.append('}');
+    SettingsFile settings = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> SettingsFile.parse(
+        "/s.json", SettingsFile.Scope.USER, "VS Code", Optional.empty(), text.toString()));
+    assertEquals(2000, settings.entries().size());
+    // duplicates do not stop the parse, and the last one wins: go.k0 was last set by i = 298500
+    assertEquals(298_500L, settings.entry(List.of("go.k0", "A")).orElseThrow().value());
+    List<String> problems = settings.problems().stream().map(WorkspaceProblem::message).toList();
+    assertEquals(202, problems.size());
+    assertEquals("more duplicate keys from line 1701, column 1 on are not listed", problems.get(200));
+    assertEquals("more than 2000 Go settings; the rest were not read", problems.get(201));
   }
 
   @Test

@@ -188,6 +188,16 @@ class WorkspaceProbeTest {
   }
 
   @Test
+  void profileSettingsAreReadNextToTheDefaultOnes() throws IOException {
+    write("/home/u/.config/Code/User/settings.json", "{\"go.goroot\": \"/default\"}");
+    write("/home/u/.config/Code/User/profiles/-5c3c1a2b/settings.json", "{\"go.goroot\": \"/go-profile\"}");
+    write("/home/u/.config/Code/User/profiles/7d1e/keybindings.json", "[]");
+    WorkspaceFacts facts = probe(WalkLimits.defaults(), Map.of());
+    assertEquals(List.of("VS Code", "VS Code profile -5c3c1a2b"), facts.userSettings().stream().map(SettingsFile::editor).toList());
+    assertEquals("/go-profile", facts.userSettings().get(1).entry("go.goroot").orElseThrow().value());
+  }
+
+  @Test
   void xdgDirectoriesReplaceTheDefaults() throws IOException {
     write("/home/u/.config/Code/User/settings.json", "{\"go.goroot\": \"/not-read\"}");
     write("/cfg/Code/User/settings.json", "{\"go.goroot\": \"/xdg\"}");
@@ -195,7 +205,9 @@ class WorkspaceProbeTest {
     WorkspaceFacts facts = probe(WalkLimits.defaults(), Map.of("XDG_CONFIG_HOME", "/cfg", "XDG_DATA_HOME", "/data"));
     assertEquals(List.of("/cfg/Code/User/settings.json", "/data/code-server/User/settings.json"),
         paths(facts.userSettings(), SettingsFile::path));
-    // a relative XDG value is invalid and ignored
+    // a relative or unusable XDG value is ignored
+    assertEquals(List.of("/home/u/.config/Code/User/settings.json"),
+        paths(probe(WalkLimits.defaults(), Map.of("XDG_CONFIG_HOME", "/cfg\0x")).userSettings(), SettingsFile::path));
     WorkspaceFacts relative = probe(WalkLimits.defaults(), Map.of("XDG_CONFIG_HOME", "cfg"));
     assertEquals(List.of("/home/u/.config/Code/User/settings.json"), paths(relative.userSettings(), SettingsFile::path));
   }
@@ -234,5 +246,6 @@ class WorkspaceProbeTest {
     assertEquals(List.of("workspace folder does not exist"), facts.folders().get(0).problems().stream().map(WorkspaceProblem::message).toList());
     assertEquals(List.of("workspace folder is not a directory"), facts.folders().get(1).problems().stream().map(WorkspaceProblem::message).toList());
     assertEquals(Optional.empty(), facts.folders().get(0).folderSettings());
+    assertEquals(List.of(), new WorkspaceProbe(Root.of(dir)).probe(null, "/home/u", Map.of()).folders());
   }
 }
