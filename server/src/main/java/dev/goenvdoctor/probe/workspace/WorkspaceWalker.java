@@ -1,0 +1,98 @@
+package dev.goenvdoctor.probe.workspace;
+
+import dev.goenvdoctor.probe.Root;
+import dev.goenvdoctor.probe.SymlinkChain;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Walks one workspace folder breadth first (so a limit cuts the deepest directories first), finding the
+ * files that pick a Go version. It walks the folder's real path (so symlinks above the folder cannot
+ * mislead the symlink checks) but reports paths under the folder as it was named.
+ */
+final class WorkspaceWalker {
+  static final Set<String> TARGET_FILES = Set.of("go.mod", "go.work", ".go-version", ".tool-versions", "mise.toml", ".mise.toml");
+  /**
+   * Dependency, build output, cache and VCS directories: never a module the user edits, often huge. Every
+   * other hidden directory is skipped too ({@code .vscode} is read directly, not walked).
+   */
+  static final Set<String> SKIPPED_NAMES = Set.of(".git", ".hg", ".svn", ".cache", ".idea",
+      "node_modules", "vendor", "testdata", "target", "build", "dist");
+
+  /** The files found (machine paths under the folder as named) and the walk statistics. */
+  record Result(List<String> files, List<String> settingsFiles, WalkStats stats) {}
+
+  private record Pending(String realDir, String logicalDir, int depth) {}
+
+  private WorkspaceWalker() {}
+
+  static Result walk(Root root, String folder, WalkLimits limits) {
+    List<String> files = new ArrayList<>();
+    List<String> settings = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    int skippedCount = 0;
+    int symlinksSkipped = 0;
+    int visited = 0;
+    int deepest = 0;
+    boolean directoryCap = false;
+    boolean depthCap = false;
+
+    SymlinkChain start = root.resolve(folder);
+    Deque<Pending> queue = new ArrayDeque<>();
+    if (start.ok() && root.isDirectory(start.realPath())) {
+      queue.add(new Pending(start.realPath(), folder, 0));
+    }
+    while (!queue.isEmpty()) {
+      if (visited >= limits.maxDirectories()) {
+        directoryCap = true;
+        break;
+      }
+      Pending dir = queue.poll();
+      visited++;
+      deepest = Math.max(deepest, dir.depth());
+      for (String name : root.list(dir.realDir())) {
+        String real = Root.join(dir.realDir(), name);
+        String logical = Root.join(dir.logicalDir(), name);
+        if (TARGET_FILES.contains(name)) {
+          if (root.isRegularFile(real)) {
+            files.add(logical);
+          }
+          continue;
+        }
+        if (name.equals(".vscode")) {
+          if (root.isRegularFile(Root.join(real, "settings.json"))) {
+            settings.add(Root.join(logical, "settings.json"));
+          }
+          continue;
+        }
+        if (root.isSymlink(real)) {
+          if (root.isDirectory(real)) {
+            symlinksSkipped++;
+          }
+          continue;
+        }
+        if (!root.isDirectory(real)) {
+          continue;
+        }
+        if (name.startsWith(".") || SKIPPED_NAMES.contains(name)) {
+          skippedCount++;
+          if (skipped.size() < WalkStats.MAX_LISTED) {
+            skipped.add(logical);
+          }
+          continue;
+        }
+        if (dir.depth() + 1 > limits.maxDepth()) {
+          depthCap = true;
+          continue;
+        }
+        queue.add(new Pending(real, logical, dir.depth() + 1));
+      }
+    }
+    WalkStats stats = new WalkStats(folder, visited, deepest, directoryCap, depthCap, limits, skipped, skippedCount,
+        symlinksSkipped);
+    return new Result(files, settings, stats);
+  }
+}

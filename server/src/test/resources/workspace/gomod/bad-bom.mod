@@ -1,0 +1,2 @@
+﻿module example.com/bom
+go 1.19

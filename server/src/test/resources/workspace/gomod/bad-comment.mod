@@ -1,0 +1,3 @@
+module example.com/m
+/* not allowed */
+go 1.19

@@ -1,0 +1,4 @@
+module example.com/m
+require (
+	example.com/a v1.0.0
+) extra
