@@ -54,29 +54,10 @@ public final class GoResolver {
     String real = chain.realPath();
     UserDirs dirs = UserDirs.from(root, env);
 
-    CommandKind kind;
-    Optional<Selected> selected = Optional.empty();
     List<String> script = scriptLines(real);
-    if (SnapSelector.isSnapCommand(command, chain)) {
-      kind = CommandKind.SNAP;
-      selected = Optional.of(SnapSelector.select(root, command));
-    } else if (MiseSelector.isMiseShim(command, real, dirs)) {
-      kind = CommandKind.MISE_SHIM;
-      selected = Optional.of(MiseSelector.select(root, env, cwd, dirs, command));
-    } else if (!script.isEmpty() && GoenvSelector.isGoenvShim(command, script)) {
-      kind = CommandKind.GOENV_SHIM;
-      selected = Optional.of(GoenvSelector.select(root, env, cwd, dirs, command, script));
-    } else if (!script.isEmpty() && AsdfSelector.isAsdfShim(script)) {
-      kind = CommandKind.ASDF_SHIM;
-      selected = Optional.of(AsdfSelector.select(root, env, cwd, dirs, command, script));
-    } else if (!script.isEmpty()) {
-      kind = CommandKind.UNKNOWN_SCRIPT;
-    } else if (GorootFinder.fromExecutable(root, real).isEmpty() && DlWrapper.isWrapperName(real.substring(real.lastIndexOf('/') + 1))) {
-      kind = CommandKind.GOLANG_DL_WRAPPER;
-      selected = Optional.of(DlWrapperSelector.select(root, env, real));
-    } else {
-      kind = CommandKind.GO_BINARY;
-    }
+    Classified classified = classify(command, chain, script, env, cwd, dirs);
+    CommandKind kind = classified.kind();
+    Optional<Selected> selected = classified.selected();
 
     List<String> notes = new ArrayList<>(search.notes());
     if (kind == CommandKind.UNKNOWN_SCRIPT) {
@@ -89,12 +70,41 @@ public final class GoResolver {
       GoResolution inner = resolve(entries, env, cwd, skip, depth + 1);
       notes.add("'system' runs the next go on PATH without " + selected.get().systemSkipDir().get() + ": "
           + inner.command().orElse("none"));
+      inner.searchNotes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
       List<String> problems = new ArrayList<>(inner.problems());
       return new GoResolution(Optional.of(command), Optional.of(chain), kind, notes, selected.map(Selected::selection),
           inner.executable(), inner.executableRoot(), inner.version(), inner.goroot(), inner.gorootSource(), inner.gorootFrom(),
           inner.gorootProvenance(), inner.installKind(), inner.installEvidence(), problems);
     }
     return finish(command, chain, kind, notes, selected, env, dirs);
+  }
+
+  private record Classified(CommandKind kind, Optional<Selected> selected) {}
+
+  /** What the PATH hit is, and for shims and wrappers what they select. Order matters: snap and mise shims are symlinks. */
+  private Classified classify(String command, SymlinkChain chain, List<String> script, Map<String, String> env, String cwd,
+      UserDirs dirs) {
+    String real = chain.realPath();
+    if (SnapSelector.isSnapCommand(command, chain)) {
+      return new Classified(CommandKind.SNAP, Optional.of(SnapSelector.select(root, command)));
+    }
+    if (MiseSelector.isMiseShim(command, real, dirs)) {
+      return new Classified(CommandKind.MISE_SHIM, Optional.of(MiseSelector.select(root, env, cwd, dirs, command)));
+    }
+    if (!script.isEmpty()) {
+      if (GoenvSelector.isGoenvShim(command, script)) {
+        return new Classified(CommandKind.GOENV_SHIM, Optional.of(GoenvSelector.select(root, env, cwd, dirs, command, script)));
+      }
+      if (AsdfSelector.isAsdfShim(script)) {
+        return new Classified(CommandKind.ASDF_SHIM, Optional.of(AsdfSelector.select(root, env, cwd, dirs, command, script)));
+      }
+      return new Classified(CommandKind.UNKNOWN_SCRIPT, Optional.empty());
+    }
+    // A go1.x.y binary outside any Go tree is a golang.org/dl wrapper (the name is all we read here).
+    if (GorootFinder.fromExecutable(root, real).isEmpty() && DlWrapper.isWrapperName(real.substring(real.lastIndexOf('/') + 1))) {
+      return new Classified(CommandKind.GOLANG_DL_WRAPPER, Optional.of(DlWrapperSelector.select(root, env, real)));
+    }
+    return new Classified(CommandKind.GO_BINARY, Optional.empty());
   }
 
   private GoResolution finish(String command, SymlinkChain chain, CommandKind kind, List<String> notes,
@@ -163,17 +173,18 @@ public final class GoResolver {
 
     Optional<InstallKind> installKind = Optional.empty();
     List<String> evidence = List.of();
+    Optional<VersionSelection> selection = selected.map(Selected::selection);
     if (executableRoot.isPresent()) {
       InstallClassifier.Classification c = new InstallClassifier(root, dirs).classify(
           root.resolve(executableRoot.get()).realPath(), List.of(executableRoot.get()));
       installKind = Optional.of(c.kind());
       evidence = c.evidence();
-      if (c.kind() == InstallKind.GVM && selected.isEmpty() && dirs.gvmRoot().isPresent()) {
-        selected = Optional.of(new Selected(GvmSelection.describe(root, dirs.gvmRoot().get(), executableRoot.get()),
-            executable, Optional.empty(), false, Optional.empty()));
+      // gvm has no shim to follow; its choice is read from its default environment instead.
+      if (c.kind() == InstallKind.GVM && selection.isEmpty() && dirs.gvmRoot().isPresent()) {
+        selection = Optional.of(GvmSelection.describe(root, dirs.gvmRoot().get(), executableRoot.get()));
       }
     }
-    return new GoResolution(Optional.of(command), Optional.of(chain), kind, notes, selected.map(Selected::selection),
+    return new GoResolution(Optional.of(command), Optional.of(chain), kind, notes, selection,
         executable, executableRoot, version, goroot, source, from, provenance, installKind, evidence, problems);
   }
 

@@ -63,6 +63,7 @@ public record GoRoot(
       } else if (versionFile.isPresent() && GoVersions.atLeast(versionFile.get().version(), 1, 21)) {
         problems.add("no " + goEnvPath + ": Go 1.21 and later keep their GOPROXY, GOSUMDB and GOTOOLCHAIN defaults there");
       }
+      versionFile.ifPresent(v -> leftoverPackages(root, path, v.version()).ifPresent(problems::add));
       executable = root.isExecutableFile(goPath);
       if (goBinary.ok() && root.isRegularFile(goPath) && !executable) {
         problems.add(goPath + " is not executable");
@@ -108,6 +109,26 @@ public record GoRoot(
     }
     if (!root.isDirectory(Root.join(path, "pkg/tool")) && !root.isDirectory(Root.join(path, "src/runtime"))) {
       return Optional.of("no pkg/tool or src/runtime");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Go 1.20 and later ship no precompiled packages in {@code $GOROOT/pkg/<goos>_<goarch>} and never
+   * write there (Go 1.20 release notes), so such a directory in a newer tree was left by an older Go
+   * unpacked into the same place: a mixed tree.
+   */
+  private static Optional<String> leftoverPackages(GuardedRoot root, String path, String version) {
+    if (!GoVersions.atLeast(version, 1, 20)) {
+      return Optional.empty();
+    }
+    String pkg = Root.join(path, "pkg");
+    for (String name : root.list(pkg)) {
+      if (name.matches("[a-z0-9]+_[a-z0-9]+(_[a-z]+)?") && root.isDirectory(Root.join(pkg, name))) {
+        return Optional.of(Root.join(pkg, name) + " exists, but Go 1.20 and later ship no precompiled packages there: "
+            + "likely left by an older Go unpacked into the same directory (a mixed tree); the official install "
+            + "removes the old tree first");
+      }
     }
     return Optional.empty();
   }

@@ -57,6 +57,10 @@ final class InstallClassifier {
       return new Classification(InstallKind.TARBALL,
           List.of("/usr/local/go is where the official tarball is extracted (go.dev/doc/install)"), List.of());
     }
+    if (under(paths, "/usr/lib/golang").isPresent()) {
+      return new Classification(InstallKind.OTHER,
+          List.of("/usr/lib/golang is where Fedora/RHEL's golang package installs (the rpm database is not read)"), List.of());
+    }
     if (looksLikeDebianDir(paths)) {
       return new Classification(InstallKind.OTHER,
           List.of("named like a Debian package directory, but no golang*.list in " + DpkgLists.INFO_DIR + " lists it"), List.of());

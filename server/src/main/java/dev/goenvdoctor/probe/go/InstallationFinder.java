@@ -61,6 +61,7 @@ public final class InstallationFinder {
       }
     }
     out.add(new Candidate("/usr/lib/go", "/usr/lib/go", Keep.GO_ROOT_ONLY));
+    out.add(new Candidate("/usr/lib/golang", "/usr/lib/golang", Keep.GO_ROOT_ONLY)); // Fedora/RHEL golang package
     for (String name : list("/snap/go")) {
       if (name.matches("\\d+|x\\d+|current")) {
         out.add(new Candidate("/snap/go/" + name, "/snap/go/" + name, Keep.IF_PRESENT));

@@ -40,14 +40,4 @@ final class TextFiles {
   static Provenance provenance(String file, int line, String lineText) {
     return new Provenance(Location.ofLine(file, line, lineText), lineText.strip());
   }
-
-  /** The first line of {@code lines} that starts with {@code prefix} (after leading blanks), or -1. */
-  static int firstLineStartingWith(List<String> lines, String prefix) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).stripLeading().startsWith(prefix)) {
-        return i;
-      }
-    }
-    return -1;
-  }
 }

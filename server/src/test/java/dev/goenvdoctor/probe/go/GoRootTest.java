@@ -24,7 +24,7 @@ class GoRootTest {
     assertEquals("/usr/lib/go-1.19/VERSION:1", root.versionFile().orElseThrow().provenance().display());
     assertTrue(root.goBinaryExecutable());
     assertFalse(root.hasGoEnvFile(), "Go 1.19 predates go.env");
-    assertEquals(List.of(), root.problems(), "a 1.19 tree without go.env is normal");
+    assertEquals(List.of(), root.problems(), "a 1.19 tree without go.env and with pkg/linux_amd64 is normal");
   }
 
   @Test
@@ -96,5 +96,15 @@ class GoRootTest {
     GoRoot root = GoRoot.inspect(f.root(), "/opt/go");
     assertFalse(root.versionFile().orElseThrow().isRelease());
     assertTrue(root.problems().get(0).contains("not a Go release version"), root.problems().toString());
+  }
+
+  @Test
+  void precompiledPackagesInANewTreeMeanAMixedTree() {
+    Fixture f = new Fixture(dir).goRoot("/usr/local/go", "go1.22.5\n").resource("go.env", "/usr/local/go/go.env", false)
+        .file("/usr/local/go/pkg/linux_amd64/fmt.a", "!<arch>\n");
+    GoRoot root = GoRoot.inspect(f.root(), "/usr/local/go");
+    assertEquals(List.of("/usr/local/go/pkg/linux_amd64 exists, but Go 1.20 and later ship no precompiled packages there: "
+        + "likely left by an older Go unpacked into the same directory (a mixed tree); the official install removes the old tree first"),
+        root.problems());
   }
 }
