@@ -47,9 +47,12 @@ public final class Root {
     return prefix;
   }
 
-  /** The host path of a machine path, lexically (no symlink is followed). */
+  /**
+   * The host path of a machine path, lexically (no symlink is followed). A NUL byte, which no file name
+   * can hold but a hostile workspace file can, becomes U+FFFD: the path then simply does not exist.
+   */
   public Path hostPath(String machinePath) {
-    String normalized = normalize(machinePath);
+    String normalized = normalize(machinePath.replace('\0', '\uFFFD'));
     return normalized.equals("/") ? prefix : prefix.resolve(normalized.substring(1));
   }
 
