@@ -29,6 +29,10 @@ public record Layer(
     return Optional.ofNullable(environment.get(variable));
   }
 
+  public Layer withGo(Optional<ResolvedGo> resolved) {
+    return new Layer(id, source, environment, path, origins, resolved, notes);
+  }
+
   public static Layer unavailable(LayerId id, String why) {
     return new Layer(id, LayerSource.UNAVAILABLE, Map.of(), List.of(), Map.of(), Optional.empty(), List.of(why));
   }

@@ -1,0 +1,193 @@
+package dev.goenvdoctor.snapshot;
+
+import dev.goenvdoctor.layers.VsCodeGoLayers;
+import dev.goenvdoctor.layers.VsCodeGoSettings;
+import dev.goenvdoctor.layers.VsCodeGoSimulator;
+import dev.goenvdoctor.layers.VsCodeSettingsMerger;
+import dev.goenvdoctor.model.Layer;
+import dev.goenvdoctor.model.LayerId;
+import dev.goenvdoctor.model.ResolvedGo;
+import dev.goenvdoctor.probe.Executor;
+import dev.goenvdoctor.probe.Root;
+import dev.goenvdoctor.probe.go.GoEnvFile;
+import dev.goenvdoctor.probe.go.GoEnvResult;
+import dev.goenvdoctor.probe.go.GoEnvRunner;
+import dev.goenvdoctor.probe.go.InstallationFinder;
+import dev.goenvdoctor.probe.go.InstallationScan;
+import dev.goenvdoctor.probe.host.HostFacts;
+import dev.goenvdoctor.probe.host.HostProbe;
+import dev.goenvdoctor.probe.shell.SessionEnvironment;
+import dev.goenvdoctor.probe.shell.ShellEnvProbe;
+import dev.goenvdoctor.probe.shell.ShellEnvRequest;
+import dev.goenvdoctor.probe.shell.ShellEnvResult;
+import dev.goenvdoctor.probe.shell.ShellKind;
+import dev.goenvdoctor.probe.shell.ShellMode;
+import dev.goenvdoctor.probe.shell.StaticShellEvaluator;
+import dev.goenvdoctor.probe.shell.StaticShellRequest;
+import dev.goenvdoctor.probe.shell.StaticShellResult;
+import dev.goenvdoctor.probe.workspace.FolderFacts;
+import dev.goenvdoctor.probe.workspace.SettingsFile;
+import dev.goenvdoctor.probe.workspace.WorkspaceFacts;
+import dev.goenvdoctor.probe.workspace.WorkspaceProbe;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Takes a {@link Snapshot}: starts the two shell probes first (the slowest part, in the background),
+ * reads everything that needs no process meanwhile, then builds the layers and resolves the go of
+ * each. Runs {@code go env} at most once per distinct go, and only where {@link ExecPolicy} allows.
+ */
+public final class SnapshotBuilder {
+  private static final String TOOL_VERSION = Optional.ofNullable(SnapshotBuilder.class.getPackage().getImplementationVersion()).orElse("dev");
+
+  private final Executor executor;
+  private final ExecutorService background;
+
+  /** {@code executor} runs every process; {@code background} runs the shell probes in parallel. */
+  public SnapshotBuilder(Executor executor, ExecutorService background) {
+    this.executor = executor;
+    this.background = background;
+  }
+
+  /** A builder with its own two daemon threads for the shell probes. */
+  public static SnapshotBuilder withDaemonThreads(Executor executor) {
+    return new SnapshotBuilder(executor, Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "go-env-doctor-shell-probe");
+      t.setDaemon(true);
+      return t;
+    }));
+  }
+
+  public Snapshot build(SnapshotRequest request) {
+    Map<String, Long> timings = new ConcurrentHashMap<>();
+    Root root = request.root();
+    Map<String, String> editorEnv = request.editorEnvironment();
+    String home = editorEnv.getOrDefault("HOME", "/");
+    LoginShell shell = LoginShell.of(root, editorEnv);
+    ShellKind kind = ShellKind.fromPath(shell.path());
+    ExecPolicy policy = new ExecPolicy(root, request.execAllowed(), request.workspaceTrusted(), request.workspaceFolders());
+    List<String> problems = new ArrayList<>();
+    String cwd = request.workspaceFolders().isEmpty() ? home : request.workspaceFolders().get(0);
+
+    Map<String, String> sessionBase = SessionEnvironment.from(editorEnv, EtcEnvironmentMap.read(root));
+    Map<ShellMode, CompletableFuture<Optional<ShellEnvResult>>> shellRuns = new LinkedHashMap<>();
+    for (ShellMode mode : ShellMode.values()) {
+      shellRuns.put(mode, policy.mayRunUserShell() && kind != ShellKind.UNKNOWN
+          ? CompletableFuture.supplyAsync(() -> timed(timings, "shell-" + mode.layerId(),
+              () -> Optional.of(new ShellEnvProbe(executor).probe(
+                  new ShellEnvRequest(shell.path(), mode, sessionBase, home, request.shellTimeout())))), background)
+          : CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    Map<ShellMode, StaticShellResult> readings = new LinkedHashMap<>();
+    for (ShellMode mode : ShellMode.values()) {
+      readings.put(mode, timed(timings, "startup-" + mode.layerId(),
+          () -> StaticShellEvaluator.evaluate(StaticShellRequest.of(root, kind, mode, sessionBase))));
+    }
+    WorkspaceFacts workspace = timed(timings, "workspace",
+        () -> new WorkspaceProbe(root).probe(request.workspaceFolders(), home, editorEnv));
+    GoEnvFile goEnvFile = timed(timings, "go-env-file", () -> GoEnvFile.read(root, editorEnv));
+
+    Layer editor = new ShellLayers(root).editorLayer(editorEnv, request.editorSource(),
+        List.copyOf(readings.values()), List.of());
+    List<Layer> shells = new ArrayList<>();
+    List<ShellEnvResult> ran = new ArrayList<>();
+    for (ShellMode mode : ShellMode.values()) {
+      Optional<ShellEnvResult> result = shellRuns.get(mode).join();
+      result.ifPresent(ran::add);
+      LayerId id = mode == ShellMode.LOGIN ? LayerId.LOGIN : LayerId.TERMINAL;
+      shells.add(new ShellLayers(root).shellLayer(id, readings.get(mode), result, sessionBase));
+    }
+
+    ProbeGoLocator locator = new ProbeGoLocator(root);
+    GoEnvCache goEnv = new GoEnvCache(new GoEnvRunner(executor), policy, root);
+    List<Layer> layers = new ArrayList<>();
+    for (Layer layer : prepend(editor, shells)) {
+      layers.add(layer.withGo(locator.lookUp(pathEntries(layer), layer.environment(), cwd)));
+    }
+    Layer resolvedEditor = layers.get(0);
+    resolvedEditor.go().ifPresent(g -> goEnv.get(g, resolvedEditor.environment(), false));
+
+    Optional<FolderFacts> folder = workspace.folders().stream().findFirst();
+    Optional<SettingsFile> userSettings = workspace.userSettings().stream()
+        .filter(s -> s.scope() == SettingsFile.Scope.USER).findFirst();
+    VsCodeGoSettings settings = VsCodeSettingsMerger.merge(userSettings, folder.flatMap(FolderFacts::folderSettings));
+    VsCodeGoLayers vscode = timed(timings, "vscode-go", () -> new VsCodeGoSimulator(root, locator,
+        (g, env) -> goEnv.get(g, env, settings.alternateGo().map(s -> s.fromWorkspace()).orElse(false)
+            || settings.goroot().map(s -> s.fromWorkspace()).orElse(false)).values())
+        .simulate(resolvedEditor, settings, cwd, home));
+    layers.add(vscode.vscodeGo());
+    layers.add(vscode.gopls());
+
+    Set<String> allPathEntries = new LinkedHashSet<>();
+    layers.forEach(l -> allPathEntries.addAll(pathEntries(l)));
+    InstallationScan installations = timed(timings, "installations",
+        () -> new InstallationFinder(root).find(editorEnv, List.copyOf(allPathEntries)));
+    HostFacts host = timed(timings, "host", () -> HostProbe.probe(root, editorEnv, home, goDirs(resolvedEditor, goEnv)));
+    List<ToolBinary> tools = ToolFinder.find(root, locator, resolvedEditor, vscode);
+
+    return new Snapshot(Snapshot.SCHEMA_VERSION, TOOL_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        new MachineFacts(root.prefix().toString(), editorEnv.getOrDefault("USER", ""), home, shell.path(), shell.from(),
+            request.workspaceFolders(), request.editorSource().description(), policy.execAllowed(), policy.trusted()),
+        layers, tools, installations, workspace, List.copyOf(readings.values()), ran, goEnvFile, goEnv.results(),
+        host, problems, timings);
+  }
+
+  private static List<Layer> prepend(Layer first, List<Layer> rest) {
+    List<Layer> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  static List<String> pathEntries(Layer layer) {
+    return layer.path().stream().map(e -> e.dir()).toList();
+  }
+
+  /** The directories HostProbe checks: GOPATH, GOMODCACHE, GOCACHE, GOTMPDIR, TMPDIR as the editor's go sees them. */
+  private static Map<String, String> goDirs(Layer editor, GoEnvCache goEnv) {
+    Map<String, String> reported = editor.go().map(goEnv::known).map(GoEnvResult::values).orElse(Map.of());
+    Map<String, String> dirs = new LinkedHashMap<>();
+    String home = editor.environment().getOrDefault("HOME", "");
+    String gopath = first(editor, reported, "GOPATH").orElse(home.isEmpty() ? "" : home + "/go");
+    dirs.put("GOPATH", gopath);
+    String firstGopath = gopath.split(":", -1)[0];
+    dirs.put("GOMODCACHE", first(editor, reported, "GOMODCACHE").orElse(firstGopath.isEmpty() ? "" : firstGopath + "/pkg/mod"));
+    dirs.put("GOCACHE", first(editor, reported, "GOCACHE").orElse(
+        editor.environment().getOrDefault("XDG_CACHE_HOME", home + "/.cache") + "/go-build"));
+    first(editor, reported, "GOTMPDIR").ifPresent(v -> dirs.put("GOTMPDIR", v));
+    first(editor, reported, "TMPDIR").ifPresent(v -> dirs.put("TMPDIR", v));
+    dirs.values().removeIf(String::isEmpty);
+    return dirs;
+  }
+
+  private static Optional<String> first(Layer editor, Map<String, String> reported, String name) {
+    return Optional.ofNullable(reported.get(name)).filter(v -> !v.isBlank())
+        .or(() -> Optional.ofNullable(editor.environment().get(name)).filter(v -> !v.isBlank()));
+  }
+
+  private static <T> T timed(Map<String, Long> timings, String what, Supplier<T> work) {
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      timings.put(what, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  static Optional<ResolvedGo> none() {
+    return Optional.empty();
+  }
+}
