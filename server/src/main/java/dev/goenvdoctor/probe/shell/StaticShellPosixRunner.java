@@ -545,7 +545,12 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
       return StaticShellStatus.UNKNOWN;
     }
     List<StaticShellValue> saved = positional;
-    positional = List.copyOf(args);
+    // Arguments keep the call line as their origin, so `pathadd /usr/local/go/bin` is where that entry came from.
+    Provenance call = here;
+    positional = args.stream().map(a -> new StaticShellValue(a.pieces().stream()
+        .map(p -> "PATH".equals(p.owner()) ? p
+            : new StaticShellPiece(p.text(), call, "PATH", p.conditional() || conditional(), p.dynamic()))
+        .toList())).toList();
     functionDepth++;
     localScopes.push(new HashMap<>());
     try {

@@ -3,6 +3,7 @@ package dev.goenvdoctor.probe.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -239,11 +240,16 @@ class StaticShellEvaluatorBashTest {
         "}",
         "pathadd /usr/local/go/bin",
         "pathadd /usr/bin",
+        "GOROOT=/opt/go",
+        "pathadd \"$GOROOT/bin\"",
         "GOPATH=$HOME/go; export GOPATH",
         ""));
     StaticShellResult r = s.run(ShellKind.BASH, ShellMode.LOGIN);
-    assertEquals("/usr/local/go/bin:/usr/bin:/bin", r.pathValue());
-    assertEquals("/home/u/.profile:4", r.path().get(0).provenance().display());
+    assertEquals("/opt/go/bin:/usr/local/go/bin:/usr/bin:/bin", r.pathValue());
+    // the directory is written on the call line, which is what a reader needs to edit
+    assertEquals("/home/u/.profile:10", r.pathEntry("/opt/go/bin").orElseThrow().provenance().display());
+    assertEquals("/home/u/.profile:7", r.pathEntry("/usr/local/go/bin").orElseThrow().provenance().display());
+    assertNull(r.pathEntry("/usr/bin").orElseThrow().provenance(), "already there: pathadd did not touch it");
     assertEquals("/home/u/go", r.variable("GOPATH").orElseThrow().value());
     assertNotNull(r.variable("GOPATH").orElseThrow().provenance());
   }
