@@ -118,36 +118,44 @@ final class LayerTables {
     return -1;
   }
 
-  /** One line per distinct origin: which layers got which value from which file and line. */
+  /**
+   * One line per distinct origin: which layers got which value from which file and line. PATH entries
+   * added by the same line are listed together.
+   */
   String provenance() {
     Map<String, Set<String>> lines = new LinkedHashMap<>();
     for (Layer layer : available()) {
+      Map<Provenance, List<String>> pathByOrigin = new LinkedHashMap<>();
+      for (PathEntry entry : layer.path()) {
+        entry.origin().ifPresent(o -> pathByOrigin.computeIfAbsent(o, k -> new ArrayList<>())
+            .add(entry.dir().isEmpty() ? "(empty)" : path.apply(entry.dir())));
+      }
+      pathByOrigin.forEach((origin, dirs) -> lines.computeIfAbsent(
+          describe("PATH += " + String.join(":", dirs), origin), k -> new LinkedHashSet<>()).add(layer.id().id()));
       layer.origins().entrySet().stream()
           .filter(e -> GoVariables.REPORTED.contains(e.getKey()))
           .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> lines.computeIfAbsent(describe(e.getKey(), e.getValue()), k -> new LinkedHashSet<>())
-              .add(layer.id().id()));
-      for (PathEntry entry : layer.path()) {
-        entry.origin().ifPresent(o -> lines.computeIfAbsent(
-            describe("PATH += " + (entry.dir().isEmpty() ? "(empty)" : path.apply(entry.dir())), o),
-            k -> new LinkedHashSet<>()).add(layer.id().id()));
-      }
+          .forEach(e -> lines.computeIfAbsent(describe(e.getKey() + "=" + layer.environment().getOrDefault(e.getKey(), ""),
+              e.getValue()), k -> new LinkedHashSet<>()).add(layer.id().id()));
     }
     StringBuilder out = new StringBuilder();
-    lines.forEach((line, ids) -> out.append("  ").append(line).append("  [").append(String.join(", ", ids)).append("]\n"));
+    lines.forEach((line, ids) -> out.append("  ").append(line).append("\n    in: ").append(String.join(", ", ids)).append('\n'));
     return out.isEmpty() ? "  (no value could be traced to a file)\n" : out.toString();
   }
 
   private String describe(String what, Provenance origin) {
-    return what + "  " + path.apply(origin.location().file()) + ":" + (origin.location().range().startLine() + 1)
-        + "  " + origin.text();
+    return path.apply(origin.location().file()) + ":" + (origin.location().range().startLine() + 1)
+        + "  " + what + "    (" + origin.text() + ")";
   }
 
+  /** How each layer was learned and its notes; notes about a go are printed once, under the first layer that runs it. */
   String notes() {
     StringBuilder out = new StringBuilder();
+    Set<String> goNotesShown = new LinkedHashSet<>();
     for (Layer layer : layers) {
       out.append("  ").append(layer.id().id()).append(": ").append(layer.source().description()).append('\n');
-      layer.go().ifPresent(g -> g.notes().forEach(n -> out.append("    ").append(n).append('\n')));
+      layer.go().filter(g -> goNotesShown.add(g.realPath()))
+          .ifPresent(g -> g.notes().forEach(n -> out.append("    ").append(n).append('\n')));
       layer.notes().forEach(n -> out.append("    ").append(n).append('\n'));
     }
     return out.toString();

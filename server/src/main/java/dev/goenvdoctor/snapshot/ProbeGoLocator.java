@@ -92,7 +92,8 @@ final class ProbeGoLocator implements GoLocator {
     }
     String whyWithShim = switch (r.kind()) {
       case GO_BINARY, NOT_FOUND -> why;
-      default -> why + ", a " + r.kind().name().toLowerCase().replace('_', ' ');
+      case UNKNOWN_SCRIPT -> why + ", a script";
+      default -> why + ", a " + r.kind().name().toLowerCase().replace('_', ' ').replace("golang dl", "golang.org/dl");
     };
     return new ResolvedGo(command, chain, real, whyWithShim, version, basis, r.goroot(), r.gorootFrom(),
         binary.elf().map(ElfFacts::goarch), r.selection().flatMap(VersionSelection::provenance), notes);

@@ -46,7 +46,7 @@ final class ShellLayers {
       source = LayerSource.STATIC;
       ran.ifPresent(r -> notes.add(r.message() + " Showing what the startup files say instead."));
     }
-    simulated.notes().forEach(n -> notes.add(n.toString()));
+    simulated.notes().forEach(n -> notes.add((n.where() == null ? "" : n.where().display() + ": ") + n.message()));
     return build(id, source, env, List.of(simulated), notes);
   }
 

@@ -16,6 +16,7 @@ import dev.goenvdoctor.probe.go.InstallationFinder;
 import dev.goenvdoctor.probe.go.InstallationScan;
 import dev.goenvdoctor.probe.host.HostFacts;
 import dev.goenvdoctor.probe.host.HostProbe;
+import dev.goenvdoctor.probe.shell.EtcEnvironment;
 import dev.goenvdoctor.probe.shell.SessionEnvironment;
 import dev.goenvdoctor.probe.shell.ShellEnvProbe;
 import dev.goenvdoctor.probe.shell.ShellEnvRequest;
@@ -81,20 +82,22 @@ public final class SnapshotBuilder {
     List<String> problems = new ArrayList<>();
     String cwd = request.workspaceFolders().isEmpty() ? home : request.workspaceFolders().get(0);
 
-    Map<String, String> sessionBase = SessionEnvironment.from(editorEnv, EtcEnvironmentMap.read(root));
+    EtcEnvironment pam = EtcEnvironment.read(root, home);
+    Map<String, String> etcValues = new LinkedHashMap<>();
+    pam.entries().stream().filter(e -> !e.unset()).forEach(e -> etcValues.put(e.name(), e.value()));
+    Map<String, String> sessionBase = SessionEnvironment.from(editorEnv, etcValues);
     Map<ShellMode, CompletableFuture<Optional<ShellEnvResult>>> shellRuns = new LinkedHashMap<>();
     for (ShellMode mode : ShellMode.values()) {
       shellRuns.put(mode, policy.mayRunUserShell() && kind != ShellKind.UNKNOWN
           ? CompletableFuture.supplyAsync(() -> timed(timings, "shell-" + mode.layerId(),
-              () -> Optional.of(new ShellEnvProbe(executor).probe(
-                  new ShellEnvRequest(shell.path(), mode, sessionBase, home, request.shellTimeout())))), background)
+              () -> runShell(new ShellEnvRequest(shell.path(), mode, sessionBase, home, request.shellTimeout()))), background)
           : CompletableFuture.completedFuture(Optional.empty()));
     }
 
     Map<ShellMode, StaticShellResult> readings = new LinkedHashMap<>();
     for (ShellMode mode : ShellMode.values()) {
       readings.put(mode, timed(timings, "startup-" + mode.layerId(),
-          () -> StaticShellEvaluator.evaluate(StaticShellRequest.of(root, kind, mode, sessionBase))));
+          () -> StaticShellEvaluator.evaluate(StaticShellRequest.of(root, kind, mode, sessionBase).withPamEnvironment(pam))));
     }
     WorkspaceFacts workspace = timed(timings, "workspace",
         () -> new WorkspaceProbe(root).probe(request.workspaceFolders(), home, editorEnv));
@@ -143,6 +146,15 @@ public final class SnapshotBuilder {
             request.workspaceFolders(), request.editorSource().description(), policy.execAllowed(), policy.trusted()),
         layers, tools, installations, workspace, List.copyOf(readings.values()), ran, goEnvFile, goEnv.results(),
         host, problems, timings);
+  }
+
+  private Optional<ShellEnvResult> runShell(ShellEnvRequest request) {
+    try {
+      return Optional.of(new ShellEnvProbe(executor).probe(request));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private static List<Layer> prepend(Layer first, List<Layer> rest) {
