@@ -97,11 +97,10 @@ final class LayerTables {
       List<String> row = new ArrayList<>(List.of(dir.isEmpty() ? "(empty: current directory)" : path.apply(dir)));
       Set<String> positions = new LinkedHashSet<>();
       for (Layer layer : layers) {
-        int index = indexOf(layer, dir);
-        String cellText = layer.source() == LayerSource.UNAVAILABLE ? "" : index < 0 ? "-" : Integer.toString(index + 1);
-        row.add(cellText);
+        String at = positions(layer, dir);
+        row.add(layer.source() == LayerSource.UNAVAILABLE ? "" : at.isEmpty() ? "-" : at);
         if (layer.source() != LayerSource.UNAVAILABLE) {
-          positions.add(index < 0 ? "-" : "+");
+          positions.add(at.isEmpty() ? "-" : "+");
         }
       }
       table.add(positions.size() > 1, row);
@@ -109,13 +108,15 @@ final class LayerTables {
     return dirs.isEmpty() ? "  (PATH is empty in every layer)\n" : table.render("");
   }
 
-  private static int indexOf(Layer layer, String dir) {
+  /** Every 1-based position of {@code dir} in the layer's PATH ("1,4" when it is there twice). */
+  private static String positions(Layer layer, String dir) {
+    List<String> at = new ArrayList<>();
     for (int i = 0; i < layer.path().size(); i++) {
       if (layer.path().get(i).dir().equals(dir)) {
-        return i;
+        at.add(Integer.toString(i + 1));
       }
     }
-    return -1;
+    return String.join(",", at);
   }
 
   /**

@@ -93,7 +93,7 @@ final class ProbeGoLocator implements GoLocator {
     String whyWithShim = switch (r.kind()) {
       case GO_BINARY, NOT_FOUND -> why;
       case UNKNOWN_SCRIPT -> why + ", a script";
-      default -> why + ", a " + r.kind().name().toLowerCase().replace('_', ' ').replace("golang dl", "golang.org/dl");
+      default -> why + (r.kind().name().startsWith("A") ? ", an " : ", a ") + r.kind().name().toLowerCase().replace('_', ' ').replace("golang dl", "golang.org/dl");
     };
     return new ResolvedGo(command, chain, real, whyWithShim, version, basis, r.goroot(), r.gorootFrom(),
         binary.elf().map(ElfFacts::goarch), r.selection().flatMap(VersionSelection::provenance), notes);
