@@ -36,7 +36,7 @@ public final class TextReport {
         .append(" (from ").append(m.shellFrom()).append(")\n");
     out.append("workspace ").append(m.workspaceFolders().isEmpty() ? "(none)" : String.join(", ", m.workspaceFolders()))
         .append(" · editor environment: ").append(m.editorEnvironmentFrom()).append('\n');
-    out.append("ran processes: ").append(!m.execAllowed() ? "no (--no-exec)"
+    out.append("ran processes: ").append(!m.execAllowed() ? (m.root().equals("/") ? "no (--no-exec)" : "no (a scenario directory is read, never run)")
         : m.workspaceTrusted() ? "yes (workspace trusted)" : "the user's shell and Go only (workspace not trusted)").append("\n");
 
     LayerTables tables = new LayerTables(snapshot.layers(), path);

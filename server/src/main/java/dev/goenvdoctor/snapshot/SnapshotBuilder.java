@@ -143,7 +143,7 @@ public final class SnapshotBuilder {
 
     return new Snapshot(Snapshot.SCHEMA_VERSION, TOOL_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         new MachineFacts(root.prefix().toString(), editorEnv.getOrDefault("USER", ""), home, shell.path(), shell.from(),
-            request.workspaceFolders(), request.editorSource().description(), policy.execAllowed(), policy.trusted()),
+            request.workspaceFolders(), request.editorSource().description(), policy.mayRunUserShell(), policy.trusted()),
         layers, tools, installations, workspace, List.copyOf(readings.values()), ran, goEnvFile, goEnv.results(),
         host, problems, timings);
   }
