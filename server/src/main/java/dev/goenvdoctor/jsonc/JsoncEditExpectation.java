@@ -3,7 +3,6 @@ package dev.goenvdoctor.jsonc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** What a settings text must hold after an edit: the values it held before, with only the edited path changed. */
 final class JsoncEditExpectation {
@@ -11,15 +10,15 @@ final class JsoncEditExpectation {
 
   /**
    * Returns the plain value of {@code before}'s root with {@code path} set to {@code value} (as it reads
-   * back once written), or removed when {@code value} is empty.
+   * back once written), or with {@code path} removed.
    */
-  static Object after(JsoncDocument before, List<String> path, Optional<Object> value) {
+  static Object after(JsoncDocument before, List<String> path, boolean removed, Object value) {
     Object root = before.root().map(JsonNode::toJava).orElse(Map.of());
-    if (value.isPresent()) {
-      Object written = Jsonc.parse(JsoncFormatWriter.inline(value.get())).root().orElseThrow().toJava();
-      return withSet(root, path, 0, written);
+    if (removed) {
+      return withRemoved(root, path, 0);
     }
-    return withRemoved(root, path, 0);
+    Object written = Jsonc.parse(JsoncFormatWriter.inline(value)).root().orElseThrow().toJava();
+    return withSet(root, path, 0, written);
   }
 
   private static Object withSet(Object node, List<String> path, int index, Object value) {

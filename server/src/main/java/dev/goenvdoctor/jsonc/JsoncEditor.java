@@ -51,7 +51,7 @@ public final class JsoncEditor {
     JsoncDocument doc = Jsonc.parse(text);
     try {
       List<JsoncEdit> edits = normalize(planSet(doc, path, value));
-      verify(doc, edits, path, Optional.of(value));
+      verify(doc, edits, path, false, value);
       return JsoncEditResult.of(edits);
     } catch (JsoncEditRefusal refusal) {
       return JsoncEditResult.refused(refusal.getMessage());
@@ -73,7 +73,7 @@ public final class JsoncEditor {
     JsoncDocument doc = Jsonc.parse(text);
     try {
       List<JsoncEdit> edits = normalize(planRemove(doc, path));
-      verify(doc, edits, path, Optional.empty());
+      verify(doc, edits, path, true, null);
       return JsoncEditResult.of(edits);
     } catch (JsoncEditRefusal refusal) {
       return JsoncEditResult.refused(refusal.getMessage());
@@ -224,12 +224,12 @@ public final class JsoncEditor {
    * values with exactly the requested change. Cheap for a settings file, and the last guard against a
    * corrupted file.
    */
-  private static void verify(JsoncDocument before, List<JsoncEdit> edits, List<String> path, Optional<Object> value) {
+  private static void verify(JsoncDocument before, List<JsoncEdit> edits, List<String> path, boolean removed, Object value) {
     if (edits.isEmpty()) {
       return;
     }
     JsoncDocument after = Jsonc.parse(apply(before.text(), edits));
-    Object expected = JsoncEditExpectation.after(before, path, value);
+    Object expected = JsoncEditExpectation.after(before, path, removed, value);
     boolean ok = JsoncEditTarget.errorCount(after) <= JsoncEditTarget.errorCount(before)
         && after.root().isPresent()
         && expected.equals(after.root().get().toJava());

@@ -89,6 +89,12 @@ class JsoncEditorTest {
     }
 
     @Test
+    void nullIsAValueLikeAnyOther() {
+      assertSet("{\n    \"go.goroot\": \"/x\"\n}", GOROOT, null, "{\n    \"go.goroot\": null\n}");
+      assertSet("{}", GOROOT, null, "{\n    \"go.goroot\": null\n}");
+    }
+
+    @Test
     void aByteOrderMarkAndCrlfStay() {
       String before = "\uFEFF{\r\n    \"go.goroot\": \"/a\"\r\n}\r\n";
       assertSet(before, GOROOT, "/b", "\uFEFF{\r\n    \"go.goroot\": \"/b\"\r\n}\r\n");
