@@ -21,6 +21,7 @@ import net.jqwik.api.Property;
  */
 class JsoncEditProperties {
   private static final String FRESH = "fresh.key.\u00e9";
+  private static final String DAMAGE = ",:{}[]\"/*\n x";
 
   @Property(tries = 10000)
   void setWritesTheValueAndKeepsEverythingElse(@ForAll long seed) {
@@ -111,6 +112,51 @@ class JsoncEditProperties {
     JsoncDocument back = Jsonc.parse(removed);
     assertEquals(List.of(), back.errors(), removed);
     assertEquals(doc.model(), back.root().orElseThrow().toJava(), () -> doc.text() + "\n---\n" + added + "\n---\n" + removed);
+  }
+
+  @Property(tries = 4000)
+  void aDamagedTextIsRefusedOrEditedWithoutNewErrors(@ForAll long seed) {
+    JsoncEditRandomSettings.Generated doc = JsoncEditRandomSettings.generate(seed);
+    Random random = new Random(seed);
+    String text = damage(doc.text(), random);
+    List<String> path = randomPath(doc.model(), random, true);
+    Object value = JsoncEditRandomSettings.randomValue(random, 1);
+    JsoncDocument before = Jsonc.parse(text);
+    long errorsBefore = JsoncEditTarget.errorCount(before);
+    for (boolean remove : new boolean[] {false, true}) {
+      JsoncEditResult result = remove ? JsoncEditor.remove(text, path) : JsoncEditor.set(text, path, value);
+      if (result.isRefused() || !result.changesText()) {
+        continue;
+      }
+      String after = result.applyTo(text);
+      Supplier<String> context = () -> "seed " + seed + "\n--- text ---\n" + text + "\n--- " + (remove ? "remove " : "set ")
+          + path + "\n--- after ---\n" + after;
+      JsoncEditorTest.assertOutsideKept(text, result.edits(), after);
+      JsoncDocument edited = Jsonc.parse(after);
+      assertTrue(JsoncEditTarget.errorCount(edited) <= errorsBefore, context);
+      Optional<JsonNode> found = JsoncPath.find(edited.root().orElseThrow(), path);
+      if (remove) {
+        assertTrue(found.isEmpty(), context);
+      } else {
+        assertEquals(Jsonc.parse(JsoncFormatWriter.inline(value)).root().orElseThrow().toJava(),
+            found.orElseThrow().toJava(), context);
+      }
+    }
+  }
+
+  /** Deletes, doubles or inserts a few characters that matter to JSON, at random places. */
+  private static String damage(String text, Random random) {
+    StringBuilder b = new StringBuilder(text);
+    int changes = 1 + random.nextInt(3);
+    for (int i = 0; i < changes && b.length() > 0; i++) {
+      int at = random.nextInt(b.length());
+      switch (random.nextInt(3)) {
+        case 0 -> b.deleteCharAt(at);
+        case 1 -> b.insert(at, b.charAt(at));
+        default -> b.insert(at, DAMAGE.charAt(random.nextInt(DAMAGE.length())));
+      }
+    }
+    return b.toString();
   }
 
   private static boolean untouched(JsoncComment comment, List<JsoncEdit> edits) {
