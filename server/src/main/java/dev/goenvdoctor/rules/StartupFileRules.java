@@ -1,0 +1,12 @@
+package dev.goenvdoctor.rules;
+
+import java.util.List;
+
+/** The rules of the group "Startup files" (docs/rules/README.md), in catalogue order. */
+final class StartupFileRules {
+  private StartupFileRules() {}
+
+  static List<Rule> all() {
+    return List.of();
+  }
+}
