@@ -14,7 +14,6 @@ import dev.goenvdoctor.probe.shell.ShellLineNode.Pipeline;
 import dev.goenvdoctor.probe.shell.ShellLineNode.Sequence;
 import dev.goenvdoctor.probe.shell.ShellLineNode.Simple;
 import dev.goenvdoctor.probe.shell.ShellLineNode.Unsupported;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -112,6 +111,8 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   private final Map<String, ShellLineNode> functions = new HashMap<>();
   private final Deque<Map<String, Var>> localScopes = new ArrayDeque<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
+  /** Per function call: true once a return may have happened, so the rest of the function is conditional. */
+  private final Deque<boolean[]> functionUncertainty = new ArrayDeque<>();
   private final Map<String, Sequence> asts = new HashMap<>();
   private List<StaticShellValue> positional = List.of();
   private boolean allExport;
@@ -454,7 +455,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
         if (args.isEmpty() || args.stream().allMatch(a -> a.text().startsWith("-"))) {
           return StaticShellStatus.TRUE;
         }
-        if (uncertain > 0 || currentFrameUncertain()) {
+        if (conditional()) {
           session.note(here, StartupNote.Kind.UNDECIDED, "may replace the shell with " + args.get(0).text()
               + " here; later lines are treated as reached");
           markFrameUncertain();
@@ -515,10 +516,14 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   private StaticShellStatus leave(boolean exit, List<StaticShellValue> args) {
     StaticShellStatus status = args.isEmpty() ? lastStatus
         : args.get(0).dynamic() ? StaticShellStatus.UNKNOWN : StaticShellStatus.of(args.get(0).text().equals("0"));
-    if (uncertain > 0 || currentFrameUncertain()) {
+    if (conditional()) {
       session.note(here, StartupNote.Kind.UNDECIDED, "may " + (exit ? "exit" : "return") + " here; the lines"
           + " below are treated as reached and marked conditional");
-      markFrameUncertain();
+      if (!exit && functionDepth > 0) {
+        functionUncertainty.peek()[0] = true;
+      } else {
+        markFrameUncertain();
+      }
       return status;
     }
     if (exit) {
@@ -552,6 +557,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
             : new StaticShellPiece(p.text(), call, "PATH", p.conditional() || conditional(), p.dynamic()))
         .toList())).toList();
     functionDepth++;
+    functionUncertainty.push(new boolean[1]);
     localScopes.push(new HashMap<>());
     try {
       return exec(functions.get(name));
@@ -570,6 +576,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
         }
       });
       functionDepth--;
+      functionUncertainty.pop();
       positional = saved;
     }
   }
@@ -998,41 +1005,30 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
 
   private StaticShellStatus goenv(String command) {
     if (!toolAvailable(command)) {
-      session.note(here, StartupNote.Kind.TOOL, "goenv init: " + command + " is not found on PATH at this point,"
-          + " so the line does nothing (the shell only prints an error)");
+      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.notOnPath("goenv init", command));
       return StaticShellStatus.FALSE;
     }
     String root = nonEmpty("GOENV_ROOT", textOf("HOME") + "/.goenv");
     prepend(root + "/shims", false);
     assign("GOENV_SHELL", StaticShellValue.of(session.kind.name().toLowerCase(java.util.Locale.ROOT), here, null,
         conditional(), false), false, Boolean.TRUE, false, here);
-    boolean rootManaged = !"1".equals(textOf("GOENV_DISABLE_GOROOT"));
-    boolean pathManaged = !"1".equals(textOf("GOENV_DISABLE_GOPATH"));
-    String managed = rootManaged && pathManaged ? "GOROOT and GOPATH (GOPATH=$HOME/go/<version>)"
-        : rootManaged ? "GOROOT (GOENV_DISABLE_GOPATH=1 keeps GOPATH)"
-        : pathManaged ? "GOPATH=$HOME/go/<version> (GOENV_DISABLE_GOROOT=1 keeps GOROOT)" : null;
-    session.note(here, StartupNote.Kind.TOOL, "goenv init puts " + root + "/shims first on PATH, so `go` runs"
-        + " goenv's shim, which picks the version from GOENV_VERSION, .go-version, go.mod or ~/.goenv/version"
-        + (managed == null ? "" : "; goenv's shell integration also exports " + managed + " for the selected"
-        + " version, which this simulation does not compute"));
+    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.goenv(root,
+        !"1".equals(textOf("GOENV_DISABLE_GOROOT")), !"1".equals(textOf("GOENV_DISABLE_GOPATH"))));
     return StaticShellStatus.TRUE;
   }
 
   private StaticShellStatus mise(String command, String rest) {
     if (!toolAvailable(command)) {
-      session.note(here, StartupNote.Kind.TOOL, "mise activate: " + command + " is not found on PATH at this point,"
-          + " so the line does nothing");
+      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.notOnPath("mise activate", command));
       return StaticShellStatus.FALSE;
     }
     if (rest.contains("--shims")) {
       String data = nonEmpty("MISE_DATA_DIR", nonEmpty("XDG_DATA_HOME", textOf("HOME") + "/.local/share") + "/mise");
       prepend(data + "/shims", false);
-      session.note(here, StartupNote.Kind.TOOL, "mise activate --shims puts " + data + "/shims first on PATH");
+      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.miseShims(data + "/shims"));
       return StaticShellStatus.TRUE;
     }
-    session.note(here, StartupNote.Kind.TOOL, "mise activate: PATH is set per directory by mise when the prompt"
-        + " is drawn (from mise.toml, .tool-versions or .go-version); programs started outside an interactive"
-        + " shell, such as editors and gopls, do not get those entries unless mise's shims directory is on PATH");
+    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.mise());
     return StaticShellStatus.TRUE;
   }
 
@@ -1049,8 +1045,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     String shims = nonEmpty("ASDF_DATA_DIR", textOf("HOME") + "/.asdf") + "/shims";
     prepend(bin, true);
     prepend(shims, true);
-    session.note(here, StartupNote.Kind.TOOL, "asdf.sh puts " + shims + " and " + bin + " first on PATH (unless"
-        + " already there), so `go` runs asdf's shim, which picks the version from .tool-versions");
+    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.asdf(shims, bin));
     return StaticShellStatus.TRUE;
   }
 
@@ -1067,14 +1062,12 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
       unsetVariable(name);
     }
     prepend(gvmRoot + "/bin", false);
-    session.note(here, StartupNote.Kind.TOOL, "gvm unsets GOROOT, GOPATH and GOBIN, puts " + gvmRoot + "/bin on"
-        + " PATH, then loads " + gvmRoot + "/environments/default (the version chosen with `gvm use --default`)");
+    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.gvm(gvmRoot));
     String env = gvmRoot + "/environments/default";
     if (session.root.isRegularFile(env)) {
       runFile(env, here, "gvm default environment", null);
     } else {
-      session.note(here, StartupNote.Kind.TOOL, env + " does not exist: gvm has no default version, so no Go is"
-          + " put on PATH");
+      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.gvmNoDefault(env));
     }
     return StaticShellStatus.TRUE;
   }
@@ -1260,86 +1253,45 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     for (ShellWord w : s.words()) {
       fields.addAll(expander.fields(w.raw()));
     }
-    if (fields.isEmpty() || fields.stream().anyMatch(StaticShellValue::dynamic)) {
+    if (fields.stream().anyMatch(StaticShellValue::dynamic)) {
       return null;
     }
-    String name = fields.get(0).text();
-    name = name.substring(name.lastIndexOf('/') + 1);
-    List<String> a = fields.subList(1, fields.size()).stream().map(StaticShellValue::text).toList();
-    switch (name) {
-      case "id":
-        if (a.equals(List.of("-u")) && session.uid >= 0) {
-          return String.valueOf(session.uid);
-        }
-        if (a.equals(List.of("-un")) || a.equals(List.of("-nu")) || a.equals(List.of("-u", "-n"))) {
-          return nonEmpty("USER", textOf("LOGNAME"));
-        }
-        return null;
-      case "whoami":
-        return nonEmpty("USER", textOf("LOGNAME"));
-      case "uname":
-        return a.isEmpty() || a.equals(List.of("-s")) ? "Linux" : a.equals(List.of("-o")) ? "GNU/Linux" : null;
-      case "dirname":
-        return a.size() == 1 ? dirname(a.get(0)) : null;
-      case "basename": {
-        if (a.isEmpty() || a.size() > 2) {
-          return null;
-        }
-        String t = a.get(0).replaceAll("/+$", "");
-        String base = t.isEmpty() ? "/" : t.substring(t.lastIndexOf('/') + 1);
-        return a.size() == 2 && base.endsWith(a.get(1)) && !base.equals(a.get(1))
-            ? base.substring(0, base.length() - a.get(1).length()) : base;
-      }
-      case "cat": {
-        if (a.size() != 1) {
-          return null;
-        }
-        String path = a.get(0).startsWith("/") ? a.get(0) : Root.join(cwd, a.get(0));
-        return session.root.readBytes(path, 64 * 1024)
-            .map(b -> new String(b, StandardCharsets.UTF_8).replaceAll("\n+$", "")).orElse("");
-      }
-      case "echo": {
-        List<String> words = a;
-        if (!words.isEmpty() && words.get(0).equals("-n")) {
-          words = words.subList(1, words.size());
-        }
-        return String.join(" ", words);
-      }
-      case "printf":
-        if (a.size() >= 2 && a.get(0).equals("%s")) {
-          return String.join("", a.subList(1, a.size()));
-        }
-        return a.size() == 1 && !a.get(0).contains("%") && !a.get(0).contains("\\") ? a.get(0) : null;
-      case "pwd":
-        return cwd;
-      case "command":
-        if (a.size() == 2 && a.get(0).equals("-v")) {
-          String found = functions.containsKey(a.get(1)) || BUILTINS.contains(a.get(1)) ? a.get(1) : lookup(a.get(1));
-          return found == null ? "" : found;
-        }
-        return null;
-      case "which":
-        if (a.size() == 1) {
-          String found = lookup(a.get(0));
-          return found == null ? "" : found;
-        }
-        return null;
-      default:
-        return null;
-    }
+    return StaticShellKnownCommands.output(fields.stream().map(StaticShellValue::text).toList(), knownHost());
   }
 
-  private static String dirname(String p) {
-    String t = p.replaceAll("/+$", "");
-    if (t.isEmpty()) {
-      return p.startsWith("/") ? "/" : ".";
-    }
-    int slash = t.lastIndexOf('/');
-    if (slash < 0) {
-      return ".";
-    }
-    String d = t.substring(0, slash).replaceAll("/+$", "");
-    return d.isEmpty() ? "/" : d;
+  private StaticShellKnownCommands.Host knownHost() {
+    return new StaticShellKnownCommands.Host() {
+      @Override
+      public int uid() {
+        return session.uid;
+      }
+
+      @Override
+      public String variable(String name) {
+        return textOf(name);
+      }
+
+      @Override
+      public String cwd() {
+        return cwd;
+      }
+
+      @Override
+      public Root root() {
+        return session.root;
+      }
+
+      @Override
+      public String lookup(String command) {
+        return functions.containsKey(command) || BUILTINS.contains(command) ? command
+            : StaticShellPosixRunner.this.lookup(command);
+      }
+
+      @Override
+      public String currentFile() {
+        return null;
+      }
+    };
   }
 
   @Override
@@ -1375,7 +1327,8 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
 
   @Override
   public boolean conditional() {
-    return uncertain > 0 || currentFrameUncertain();
+    return uncertain > 0 || currentFrameUncertain()
+        || (!functionUncertainty.isEmpty() && functionUncertainty.peek()[0]);
   }
 
   @Override

@@ -153,6 +153,17 @@ class StaticShellEvaluatorBashTest {
   }
 
   @Test
+  void anUndecidableReturnInAFunctionOnlyTaintsTheRestOfThatFunction() {
+    StartupScenario s = StartupScenario.empty(tmp)
+        .write("/home/u/.bash_profile", "f() { [ -t 0 ] || return 1; export GOBIN=/in; }\nf\n"
+            + "export GOPATH=/after\n[ -t 1 ] || return\nexport GOFLAGS=-late\n");
+    StaticShellResult r = s.run(ShellKind.BASH, ShellMode.LOGIN);
+    assertTrue(r.variable("GOBIN").orElseThrow().conditional());
+    assertFalse(r.variable("GOPATH").orElseThrow().conditional());
+    assertTrue(r.variable("GOFLAGS").orElseThrow().conditional(), "after a possible return from the file");
+  }
+
+  @Test
   void commandSubstitutionWeCannotRunStaysDynamic() {
     StartupScenario s = StartupScenario.empty(tmp)
         .write("/home/u/.bash_profile", "export PATH=\"$PATH:$(go env GOPATH)/bin\"\n");
