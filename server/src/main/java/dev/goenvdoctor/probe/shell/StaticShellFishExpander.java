@@ -75,7 +75,8 @@ final class StaticShellFishExpander {
       if (c == '\'') {
         int k = i + 1;
         while (k < raw.length() && raw.charAt(k) != '\'') {
-          if (raw.charAt(k) == '\\' && k + 1 < raw.length() && (raw.charAt(k + 1) == '\'' || raw.charAt(k + 1) == '\\')) {
+          char next = k + 1 < raw.length() ? raw.charAt(k + 1) : 0;
+          if (raw.charAt(k) == '\\' && (next == '\'' || next == '\\')) {
             k++;
           }
           lit.append(raw.charAt(k));

@@ -23,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs sh/bash/zsh startup files symbolically: assignments, exports, sourcing, functions, {@code if}/
@@ -36,9 +34,6 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   private static final int MAX_FUNCTION_DEPTH = 32;
   private static final int MAX_LOOP_ITEMS = 256;
   private static final int MAX_EVAL_DEPTH = 8;
-  private static final Pattern GOENV_INIT = Pattern.compile("(\\S*goenv)[\"']?\\s+init\\b");
-  private static final Pattern MISE_ACTIVATE = Pattern.compile("(\\S*(?:mise|rtx))[\"']?\\s+activate\\b(.*)",
-      Pattern.DOTALL);
   private static final Set<String> DECLARATIONS = Set.of("export", "declare", "typeset", "local", "readonly");
   private static final Set<String> NO_EFFECT = Set.of("emulate", "autoload", "alias", "unalias", "umask", "ulimit",
       "trap", "bind", "complete", "compdef", "compinit", "bashcompinit", "zstyle", "bindkey", "zle", "zmodload",
@@ -107,6 +102,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
 
   private final StaticShellSession session;
   private final ShellWordExpander expander = new ShellWordExpander(this);
+  private final StaticShellPosixActivations activations;
   private final Map<String, Var> vars = new LinkedHashMap<>();
   private final Map<String, ShellLineNode> functions = new HashMap<>();
   private final Deque<Map<String, Var>> localScopes = new ArrayDeque<>();
@@ -130,6 +126,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
 
   StaticShellPosixRunner(StaticShellSession session) {
     this.session = session;
+    this.activations = new StaticShellPosixActivations(this, session);
   }
 
   // ---- setup and results, used by the evaluator ----
@@ -198,7 +195,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   }
 
   /** Reads a file and runs it; null positional keeps the current ones. */
-  private StaticShellStatus runFile(String path, Provenance from, String reason, List<StaticShellValue> args) {
+  StaticShellStatus runFile(String path, Provenance from, String reason, List<StaticShellValue> args) {
     StaticShellSession.Loaded file = session.load(path, from, reason);
     if (file == null) {
       return StaticShellStatus.FALSE;
@@ -802,7 +799,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     v.value = StaticShellValue.join(new ArrayList<>(unique.values()), ":", v.setBy, "PATH", v.conditional);
   }
 
-  private List<StaticShellValue> pathEntries() {
+  List<StaticShellValue> pathEntries() {
     StaticShellValue path = get("PATH");
     if (path == null || path.isEmpty()) {
       return List.of();
@@ -827,7 +824,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     return StaticShellStatus.TRUE;
   }
 
-  private void unsetVariable(String name) {
+  void unsetVariable(String name) {
     String target = session.kind == ShellKind.ZSH && name.equals("path") ? "PATH" : name;
     Var v = vars.get(target);
     if (v != null) {
@@ -909,7 +906,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     }
     String raw = node.words().size() > 1 ? node.words().get(1).raw() : "";
     if (raw.startsWith("<(")) {
-      return activation(raw, true);
+      return activations.activation(raw, true);
     }
     StaticShellValue target = args.get(0);
     if (target.dynamic()) {
@@ -924,10 +921,10 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     }
     String tool = StartupStatementScanner.toolOfSource(path);
     if ("asdf".equals(tool) && path.endsWith(".sh")) {
-      return asdf(path);
+      return activations.asdf(path);
     }
     if ("gvm".equals(tool)) {
-      return gvm(path);
+      return activations.gvm(path);
     }
     List<StaticShellValue> fileArgs = args.size() > 1 ? List.copyOf(args.subList(1, args.size())) : null;
     return runFile(path, here, "sourced", fileArgs);
@@ -952,7 +949,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     StaticShellValue text = StaticShellValue.join(args, " ", here, null, conditional());
     String tool = StartupStatementScanner.toolOfCommand(text.text());
     if (tool != null && text.dynamic()) {
-      return activation(text.text(), false);
+      return activations.activation(text.text(), false);
     }
     if (text.dynamic()) {
       session.note(here, StartupNote.Kind.INFO, "eval runs the output of a command we did not run; its effect is"
@@ -980,100 +977,8 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     }
   }
 
-  /** {@code eval "$(goenv init -)"}, {@code eval "$(mise activate bash)"}, {@code source <(...)}. */
-  private StaticShellStatus activation(String text, boolean processSubstitution) {
-    Matcher goenv = GOENV_INIT.matcher(text);
-    if (goenv.find()) {
-      return goenv(goenv.group(1).replace("$(", "").replace("\"", "").replace("'", ""));
-    }
-    Matcher mise = MISE_ACTIVATE.matcher(text);
-    if (mise.find()) {
-      return mise(mise.group(1).replace("$(", "").replace("<(", "").replace("\"", ""), mise.group(2));
-    }
-    session.note(here, StartupNote.Kind.UNSUPPORTED, (processSubstitution ? "sources the output" : "evaluates the"
-        + " output") + " of a command we did not run; not simulated");
-    return StaticShellStatus.UNKNOWN;
-  }
-
-  private boolean toolAvailable(String command) {
-    if (command.contains("/")) {
-      String path = command.startsWith("~/") ? textOf("HOME") + command.substring(1) : command;
-      return path != null && session.root.isExecutableFile(path);
-    }
-    return lookup(command) != null;
-  }
-
-  private StaticShellStatus goenv(String command) {
-    if (!toolAvailable(command)) {
-      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.notOnPath("goenv init", command));
-      return StaticShellStatus.FALSE;
-    }
-    String root = nonEmpty("GOENV_ROOT", textOf("HOME") + "/.goenv");
-    prepend(root + "/shims", false);
-    assign("GOENV_SHELL", StaticShellValue.of(session.kind.name().toLowerCase(java.util.Locale.ROOT), here, null,
-        conditional(), false), false, Boolean.TRUE, false, here);
-    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.goenv(root,
-        !"1".equals(textOf("GOENV_DISABLE_GOROOT")), !"1".equals(textOf("GOENV_DISABLE_GOPATH"))));
-    return StaticShellStatus.TRUE;
-  }
-
-  private StaticShellStatus mise(String command, String rest) {
-    if (!toolAvailable(command)) {
-      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.notOnPath("mise activate", command));
-      return StaticShellStatus.FALSE;
-    }
-    if (rest.contains("--shims")) {
-      String data = nonEmpty("MISE_DATA_DIR", nonEmpty("XDG_DATA_HOME", textOf("HOME") + "/.local/share") + "/mise");
-      prepend(data + "/shims", false);
-      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.miseShims(data + "/shims"));
-      return StaticShellStatus.TRUE;
-    }
-    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.mise());
-    return StaticShellStatus.TRUE;
-  }
-
-  private StaticShellStatus asdf(String path) {
-    if (!session.root.isRegularFile(path)) {
-      session.files.add(new StartupFile(path, StartupFileStatus.MISSING, "does not exist", here));
-      return StaticShellStatus.FALSE;
-    }
-    session.files.add(new StartupFile(path, StartupFileStatus.MODELLED, "asdf activation: its effect on PATH is"
-        + " applied instead of reading it", here));
-    String dir = nonEmpty("ASDF_DIR", Root.parent(path));
-    assign("ASDF_DIR", literal(dir), false, Boolean.TRUE, false, here);
-    String bin = dir + "/bin";
-    String shims = nonEmpty("ASDF_DATA_DIR", textOf("HOME") + "/.asdf") + "/shims";
-    prepend(bin, true);
-    prepend(shims, true);
-    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.asdf(shims, bin));
-    return StaticShellStatus.TRUE;
-  }
-
-  private StaticShellStatus gvm(String path) {
-    if (!session.root.isRegularFile(path)) {
-      session.files.add(new StartupFile(path, StartupFileStatus.MISSING, "does not exist", here));
-      return StaticShellStatus.FALSE;
-    }
-    session.files.add(new StartupFile(path, StartupFileStatus.MODELLED, "gvm activation: its effect is applied"
-        + " instead of reading it", here));
-    String gvmRoot = Root.parent(Root.parent(path));
-    assign("GVM_ROOT", literal(gvmRoot), false, Boolean.TRUE, false, here);
-    for (String name : List.of("GOROOT", "GOPATH", "GOBIN")) {
-      unsetVariable(name);
-    }
-    prepend(gvmRoot + "/bin", false);
-    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.gvm(gvmRoot));
-    String env = gvmRoot + "/environments/default";
-    if (session.root.isRegularFile(env)) {
-      runFile(env, here, "gvm default environment", null);
-    } else {
-      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.gvmNoDefault(env));
-    }
-    return StaticShellStatus.TRUE;
-  }
-
   /** Puts a directory first on PATH, stamped with the current line; skips it if present and asked to. */
-  private void prepend(String dir, boolean unlessPresent) {
+  void prepend(String dir, boolean unlessPresent) {
     if (unlessPresent && pathEntries().stream().anyMatch(e -> e.text().equals(dir))) {
       return;
     }
@@ -1364,17 +1269,17 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     return StaticShellSession.provenance(f.path, f.lines, node.span());
   }
 
-  private String textOf(String name) {
+  String textOf(String name) {
     StaticShellValue v = variable(name);
     return v == null ? null : v.text();
   }
 
-  private String nonEmpty(String name, String fallback) {
+  String nonEmpty(String name, String fallback) {
     String v = textOf(name);
     return v == null || v.isEmpty() ? fallback : v;
   }
 
-  private StaticShellValue literal(String text) {
+  StaticShellValue literal(String text) {
     return StaticShellValue.of(text, here, null, conditional(), false);
   }
 

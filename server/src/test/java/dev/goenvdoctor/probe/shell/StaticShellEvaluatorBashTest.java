@@ -232,6 +232,16 @@ class StaticShellEvaluatorBashTest {
   }
 
   @Test
+  void windowsLineEndingsKeepTheCarriageReturnLikeBashDoes() {
+    StartupScenario s = StartupScenario.empty(tmp)
+        .write("/home/u/.profile", "export GOPATH=/srv/go\r\nexport PATH=$PATH:/opt/go/bin\r\n");
+    StaticShellResult r = s.run(ShellKind.BASH, ShellMode.LOGIN);
+    assertEquals("/srv/go\r", r.variable("GOPATH").orElseThrow().value());
+    assertEquals("/opt/go/bin\r", r.path().get(r.path().size() - 1).directory());
+    assertTrue(r.notes().stream().anyMatch(n -> n.message().contains("CRLF")));
+  }
+
+  @Test
   void unexportedGoVariablesAreNoted() {
     StartupScenario s = StartupScenario.empty(tmp).write("/home/u/.profile", "GOPATH=/srv/go\n");
     StaticShellResult r = s.run(ShellKind.BASH, ShellMode.LOGIN);
