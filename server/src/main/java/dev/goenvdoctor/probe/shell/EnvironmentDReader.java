@@ -216,7 +216,8 @@ public final class EnvironmentDReader {
           String op = null;
           String word = "";
           int colon = body.indexOf(":");
-          if (colon > 0 && colon + 1 < body.length() && (body.charAt(colon + 1) == '-' || body.charAt(colon + 1) == '+')) {
+          char after = colon > 0 && colon + 1 < body.length() ? body.charAt(colon + 1) : 0;
+          if (after == '-' || after == '+') {
             name = body.substring(0, colon);
             op = body.substring(colon, colon + 2);
             word = body.substring(colon + 2);

@@ -38,7 +38,8 @@ final class StaticShellConditions {
   private final Function<String, Pattern> patternOf;
   private int i;
 
-  private StaticShellConditions(List<Operand> ops, boolean doubleBracket, Env env, Function<String, Pattern> patternOf) {
+  private StaticShellConditions(List<Operand> ops, boolean doubleBracket, Env env,
+      Function<String, Pattern> patternOf) {
     this.ops = ops;
     this.doubleBracket = doubleBracket;
     this.env = env;

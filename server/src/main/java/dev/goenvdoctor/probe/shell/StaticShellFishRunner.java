@@ -12,7 +12,8 @@ import dev.goenvdoctor.probe.shell.StaticShellFishNode.Job;
 import dev.goenvdoctor.probe.shell.StaticShellFishNode.Statement;
 import dev.goenvdoctor.probe.shell.StaticShellFishNode.Switch;
 import dev.goenvdoctor.probe.shell.StaticShellFishNode.While;
-import java.nio.charset.StandardCharsets;
+import dev.goenvdoctor.probe.shell.StaticShellFishVariables.Scope;
+import dev.goenvdoctor.probe.shell.StaticShellFishVariables.Var;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,10 +32,9 @@ import java.util.regex.Pattern;
  * vendor ones, a name seen earlier hiding later ones), {@code /etc/fish/config.fish} and the user's
  * {@code config.fish}. Variables are lists; PATH-like variables split on ':' when set. Never throws.
  */
-final class StaticShellFishRunner implements StaticShellConditions.Env {
+final class StaticShellFishRunner implements StaticShellConditions.Env, StaticShellFishExpander.Host {
   private static final String DATA_DIR = "/usr/share/fish";
   private static final String SYSCONF_DIR = "/etc/fish";
-  private static final int MAX_PRODUCT = 1000;
   private static final int MAX_FUNCTION_DEPTH = 32;
   private static final int MAX_LOOP_ITEMS = 256;
   private static final Pattern GOENV_INIT = Pattern.compile("(\\S*goenv)[\"']?\\s+init\\b");
@@ -43,14 +43,6 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
   private static final Set<String> NO_EFFECT = Set.of("set_color", "abbr", "alias", "bind", "complete", "echo",
       "printf", "fish_vi_key_bindings", "fish_default_key_bindings", "fish_config", "emit", "funcsave", "read",
       "history", "umask", "ulimit", "commandline", "fish_greeting", "disown", "wait", "jobs", "bg", "fg");
-
-  /** One fish variable: a list of values. */
-  private static final class FishVar {
-    List<StaticShellValue> elements = List.of();
-    boolean exported;
-    Provenance setBy;
-    boolean conditional;
-  }
 
   private static final class Leave extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -71,16 +63,13 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
   }
 
   private final StaticShellSession session;
-  private final Map<String, FishVar> globals = new LinkedHashMap<>();
-  private final Map<String, FishVar> universals = new LinkedHashMap<>();
-  private final Deque<Map<String, FishVar>> locals = new ArrayDeque<>();
+  private final StaticShellFishExpander expander = new StaticShellFishExpander(this);
+  private final StaticShellFishVariables vars = new StaticShellFishVariables();
   private final Map<String, Block> functions = new HashMap<>();
   private final Deque<StaticShellSession.Loaded> frames = new ArrayDeque<>();
-  private List<StaticShellValue> addedUserPaths = List.of();
   private String cwd = "/";
   private int uncertain;
   private Provenance here;
-  private int functionDepth;
   private StaticShellStatus lastStatus = StaticShellStatus.TRUE;
 
   private StaticShellFishRunner(StaticShellSession session) {
@@ -93,10 +82,10 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     Map<String, StaticShellValue> values = new LinkedHashMap<>();
     Map<String, Provenance> origins = new LinkedHashMap<>();
     Map<String, Boolean> conditional = new LinkedHashMap<>();
-    Set<String> names = new LinkedHashSet<>(runner.universals.keySet());
-    names.addAll(runner.globals.keySet());
+    Set<String> names = new LinkedHashSet<>(runner.vars.universals.keySet());
+    names.addAll(runner.vars.globals.keySet());
     for (String name : names) {
-      FishVar v = runner.globals.containsKey(name) ? runner.globals.get(name) : runner.universals.get(name);
+      Var v = runner.vars.globals.containsKey(name) ? runner.vars.globals.get(name) : runner.vars.universals.get(name);
       if (v.exported) {
         values.put(name, joined(name, v.elements));
         origins.put(name, v.setBy);
@@ -116,13 +105,13 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
 
   private void start(StaticShellRequest request) {
     request.baseEnvironment().forEach((name, value) -> {
-      FishVar v = new FishVar();
+      Var v = new Var();
       Provenance origin = request.baseProvenance().get(name);
       StaticShellValue whole = StaticShellValue.of(value, origin, name, false, false);
       v.elements = isPathVariable(name) ? (value.isEmpty() ? List.of() : whole.split(':')) : List.of(whole);
       v.exported = true;
       v.setBy = origin;
-      globals.put(name, v);
+      vars.globals.put(name, v);
     });
     String home = text("HOME");
     cwd = home != null && home.startsWith("/") ? home : "/";
@@ -137,7 +126,7 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
       session.files.add(new StartupFile(DATA_DIR + "/config.fish", StartupFileStatus.MODELLED, "fish's own setup:"
           + " it puts fish_user_paths in front of PATH, then sources the conf.d snippets", null));
     }
-    reconstructPath();
+    vars.reconstructPath();
     try {
       for (String file : confSnippets(config, data)) {
         runFile(file, null, "conf.d snippet, read by every fish start");
@@ -224,11 +213,11 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
           elements.add(StaticShellValue.of(unescapeUniversal(e), p, owner, false, false));
         }
       }
-      FishVar v = new FishVar();
-      v.elements = isPathVariable(name) ? splitColons(elements) : elements;
+      Var v = new Var();
+      v.elements = isPathVariable(name) ? StaticShellFishVariables.splitColons(elements) : elements;
       v.exported = export;
       v.setBy = p;
-      universals.put(name, v);
+      vars.universals.put(name, v);
       if (StaticShellEvaluator.TRACKED_VARIABLES.contains(name) || name.equals("fish_user_paths")) {
         Set<StartupStatement.Flag> flags = java.util.EnumSet.of(StartupStatement.Flag.UNIVERSAL);
         if (export || name.equals("fish_user_paths")) {
@@ -276,7 +265,7 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     StartupFishScanner.scan(session, file, ast);
     frames.push(file);
     session.fileStack.push(file.path());
-    locals.push(new HashMap<>());
+    vars.locals.push(new HashMap<>());
     try {
       for (Statement st : ast.statements()) {
         try {
@@ -290,7 +279,7 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
         }
       }
     } finally {
-      locals.pop();
+      vars.locals.pop();
       session.fileStack.pop();
       frames.pop();
     }
@@ -549,17 +538,17 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
   }
 
   private StaticShellStatus call(String name, List<StaticShellValue> args) {
-    if (functionDepth >= MAX_FUNCTION_DEPTH) {
+    if (vars.functionDepth() >= MAX_FUNCTION_DEPTH) {
       session.note(here, StartupNote.Kind.LIMIT, "functions call each other more than " + MAX_FUNCTION_DEPTH
           + " deep; the call to " + name + " was not simulated");
       return StaticShellStatus.UNKNOWN;
     }
-    functionDepth++;
-    Map<String, FishVar> scope = new HashMap<>();
-    FishVar argv = new FishVar();
+    vars.enterFunction();
+    Map<String, Var> scope = new HashMap<>();
+    Var argv = new Var();
     argv.elements = List.copyOf(args);
     scope.put("argv", argv);
-    locals.push(scope);
+    vars.locals.push(scope);
     try {
       return block(functions.get(name));
     } catch (Leave l) {
@@ -568,8 +557,8 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
       }
       return lastStatus;
     } finally {
-      locals.pop();
-      functionDepth--;
+      vars.locals.pop();
+      vars.leaveFunction();
     }
   }
 
@@ -582,8 +571,6 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
   }
 
   // ---- set and PATH ----
-
-  private enum Scope { LOCAL, GLOBAL, UNIVERSAL, LOCAL_OR_EXISTING }
 
   private StaticShellStatus set(List<StaticShellValue> args) {
     Scope scope = null;
@@ -643,7 +630,7 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     if (query) {
       for (StaticShellValue v : rest) {
         String n = v.text().replaceAll("\\[.*$", "");
-        if (lookupVar(n, scope) == null) {
+        if (vars.lookup(n, scope) == null) {
           return StaticShellStatus.FALSE;
         }
       }
@@ -655,12 +642,12 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
       return StaticShellStatus.UNKNOWN;
     }
     if (erase) {
-      erase(name, scope);
+      vars.erase(name, scope);
       return StaticShellStatus.TRUE;
     }
     List<StaticShellValue> values = rest.subList(1, rest.size());
     if (append || prepend) {
-      FishVar existing = lookupVar(name, scope);
+      Var existing = vars.lookup(name, scope);
       List<StaticShellValue> all = new ArrayList<>();
       if (prepend) {
         all.addAll(values);
@@ -678,124 +665,9 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
   }
 
   private void setVariable(String name, List<StaticShellValue> values, Scope scope, Boolean export, boolean path) {
-    Map<String, FishVar> target = switch (scope) {
-      case LOCAL -> locals.isEmpty() ? globals : locals.peek();
-      case GLOBAL -> globals;
-      case UNIVERSAL -> universals;
-      case LOCAL_OR_EXISTING -> existingScope(name);
-    };
-    FishVar previous = target.get(name);
-    FishVar v = new FishVar();
-    List<StaticShellValue> stamped = new ArrayList<>();
-    for (StaticShellValue value : values) {
-      stamped.add(value.assignedTo(name.equals("fish_user_paths") ? "PATH" : name, here, conditional()));
-    }
-    v.elements = path || isPathVariable(name) ? splitColons(stamped) : List.copyOf(stamped);
-    v.exported = export != null ? export : previous != null ? previous.exported
-        : name.equals("PATH") || (lookupVar(name, null) != null && lookupVar(name, null).exported);
-    v.setBy = here;
-    v.conditional = conditional();
-    target.put(name, v);
-    if (scope == Scope.UNIVERSAL && globals.containsKey(name)) {
+    if (vars.set(name, values, scope, export, path, here, conditional())) {
       session.note(here, StartupNote.Kind.INFO, "a global " + name + " hides this universal value");
     }
-    if (name.equals("fish_user_paths")) {
-      reconstructPath();
-    }
-  }
-
-  private Map<String, FishVar> existingScope(String name) {
-    for (Map<String, FishVar> scope : locals) {
-      if (scope.containsKey(name)) {
-        return scope;
-      }
-      if (functionDepth > 0) {
-        break;
-      }
-    }
-    if (globals.containsKey(name)) {
-      return globals;
-    }
-    if (universals.containsKey(name)) {
-      return universals;
-    }
-    return functionDepth > 0 && !locals.isEmpty() ? locals.peek() : globals;
-  }
-
-  private void erase(String name, Scope scope) {
-    if (scope == null || scope == Scope.LOCAL_OR_EXISTING) {
-      existingScope(name).remove(name);
-    } else if (scope == Scope.GLOBAL) {
-      globals.remove(name);
-    } else if (scope == Scope.UNIVERSAL) {
-      universals.remove(name);
-    } else if (!locals.isEmpty()) {
-      locals.peek().remove(name);
-    }
-    if (name.equals("fish_user_paths")) {
-      reconstructPath();
-    }
-  }
-
-  private FishVar lookupVar(String name, Scope scope) {
-    if (scope == Scope.GLOBAL) {
-      return globals.get(name);
-    }
-    if (scope == Scope.UNIVERSAL) {
-      return universals.get(name);
-    }
-    for (Map<String, FishVar> s : locals) {
-      if (s.containsKey(name)) {
-        return s.get(name);
-      }
-    }
-    if (scope == Scope.LOCAL) {
-      return null;
-    }
-    FishVar g = globals.get(name);
-    return g != null ? g : universals.get(name);
-  }
-
-  /** What fish's __fish_reconstruct_path does whenever fish_user_paths changes. */
-  private void reconstructPath() {
-    FishVar pathVar = globals.computeIfAbsent("PATH", n -> {
-      FishVar v = new FishVar();
-      v.exported = true;
-      return v;
-    });
-    List<StaticShellValue> local = new ArrayList<>(pathVar.elements);
-    for (StaticShellValue added : addedUserPaths) {
-      removeFirst(local, added.text());
-    }
-    FishVar user = lookupVar("fish_user_paths", null);
-    List<StaticShellValue> userPaths = user == null ? List.of() : splitColons(user.elements);
-    Map<String, StaticShellValue> unique = new LinkedHashMap<>();
-    userPaths.forEach(p -> unique.putIfAbsent(p.text(), p));
-    List<StaticShellValue> ordered = new ArrayList<>(unique.values());
-    List<StaticShellValue> added = new ArrayList<>();
-    for (int k = ordered.size() - 1; k >= 0; k--) {
-      StaticShellValue x = ordered.get(k);
-      if (!removeFirst(local, x.text())) {
-        added.add(x);
-      }
-      local.add(0, x);
-    }
-    addedUserPaths = added;
-    pathVar.elements = List.copyOf(local);
-    pathVar.exported = true;
-    if (user != null && !userPaths.isEmpty()) {
-      pathVar.setBy = user.setBy;
-    }
-  }
-
-  private static boolean removeFirst(List<StaticShellValue> list, String text) {
-    for (int k = 0; k < list.size(); k++) {
-      if (list.get(k).text().equals(text)) {
-        list.remove(k);
-        return true;
-      }
-    }
-    return false;
   }
 
   /** fish_add_path as fish 3.x implements it: only existing directories, new ones only, universal by default. */
@@ -834,12 +706,12 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
       return StaticShellStatus.TRUE;
     }
     Scope scope = global ? Scope.GLOBAL : universal ? Scope.UNIVERSAL
-        : lookupVar("fish_user_paths", null) == null ? Scope.UNIVERSAL : Scope.LOCAL_OR_EXISTING;
+        : vars.lookup("fish_user_paths", null) == null ? Scope.UNIVERSAL : Scope.LOCAL_OR_EXISTING;
     String var = pathDirect ? "PATH" : "fish_user_paths";
     if (pathDirect) {
       scope = Scope.GLOBAL;
     }
-    FishVar current = lookupVar(var, scope == Scope.LOCAL_OR_EXISTING ? null : scope);
+    Var current = vars.lookup(var, scope == Scope.LOCAL_OR_EXISTING ? null : scope);
     List<StaticShellValue> existing = current == null ? List.of() : current.elements;
     List<StaticShellValue> fresh = new ArrayList<>();
     List<String> moved = new ArrayList<>();
@@ -913,34 +785,29 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     if (goenv.find()) {
       String command = goenv.group(1).replace("(", "").replace("\"", "").replace("'", "");
       if (lookup(command) == null) {
-        session.note(here, StartupNote.Kind.TOOL, "goenv init: " + command + " is not found on PATH at this point,"
-            + " so the line does nothing");
+        session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.notOnPath("goenv init", command));
         return StaticShellStatus.FALSE;
       }
       String root = nonEmpty("GOENV_ROOT", text("HOME") + "/.goenv");
       prependPath(root + "/shims");
-      session.note(here, StartupNote.Kind.TOOL, "goenv init puts " + root + "/shims first on PATH, so `go` runs"
-          + " goenv's shim; goenv's fish integration also sets GOROOT (and GOPATH=$HOME/go/<version> unless"
-          + " GOENV_DISABLE_GOPATH=1) for the selected version, which this simulation does not compute");
+      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.goenv(root,
+          !"1".equals(text("GOENV_DISABLE_GOROOT")), !"1".equals(text("GOENV_DISABLE_GOPATH"))));
       return StaticShellStatus.TRUE;
     }
     Matcher mise = MISE_ACTIVATE.matcher(text);
     if (mise.find()) {
       String command = mise.group(1).replace("(", "").replace("\"", "");
       if (lookup(command) == null) {
-        session.note(here, StartupNote.Kind.TOOL, "mise activate: " + command + " is not found on PATH at this"
-            + " point, so the line does nothing");
+        session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.notOnPath("mise activate", command));
         return StaticShellStatus.FALSE;
       }
       if (mise.group(2).contains("--shims")) {
         String data = nonEmpty("MISE_DATA_DIR", nonEmpty("XDG_DATA_HOME", text("HOME") + "/.local/share") + "/mise");
         prependPath(data + "/shims");
-        session.note(here, StartupNote.Kind.TOOL, "mise activate --shims puts " + data + "/shims first on PATH");
+        session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.miseShims(data + "/shims"));
         return StaticShellStatus.TRUE;
       }
-      session.note(here, StartupNote.Kind.TOOL, "mise activate: PATH is set per directory by mise when the prompt"
-          + " is drawn (from mise.toml, .tool-versions or .go-version); programs started outside an interactive"
-          + " shell, such as editors and gopls, do not get those entries unless mise's shims directory is on PATH");
+      session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.mise());
       return StaticShellStatus.TRUE;
     }
     session.note(here, StartupNote.Kind.UNSUPPORTED, "sources the output of a command we did not run; not"
@@ -958,19 +825,18 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     String dir = nonEmpty("ASDF_DIR", Root.parent(path));
     String shims = nonEmpty("ASDF_DATA_DIR", text("HOME") + "/.asdf") + "/shims";
     for (String d : List.of(dir + "/bin", shims)) {
-      FishVar p = globals.get("PATH");
+      Var p = vars.globals.get("PATH");
       boolean present = p != null && p.elements.stream().anyMatch(e -> e.text().equals(d));
       if (!present && session.root.isDirectory(d)) {
         prependPath(d);
       }
     }
-    session.note(here, StartupNote.Kind.TOOL, "asdf.fish puts " + shims + " and " + dir + "/bin first on PATH"
-        + " (when they exist), so `go` runs asdf's shim, which picks the version from .tool-versions");
+    session.note(here, StartupNote.Kind.TOOL, StaticShellToolNotes.asdf(shims, dir + "/bin"));
     return StaticShellStatus.TRUE;
   }
 
   private void prependPath(String dir) {
-    FishVar p = globals.computeIfAbsent("PATH", n -> new FishVar());
+    Var p = vars.globals.computeIfAbsent("PATH", n -> new Var());
     List<StaticShellValue> all = new ArrayList<>();
     all.add(StaticShellValue.of(dir, here, "PATH", conditional(), false));
     all.addAll(p.elements);
@@ -982,210 +848,32 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
 
   // ---- expansion ----
 
-  /** Expands one fish word into its list of values (cartesian products, list variables, braces). */
-  List<StaticShellValue> expand(String raw) {
-    List<List<StaticShellPiece>> results = new ArrayList<>();
-    results.add(new ArrayList<>());
-    StringBuilder lit = new StringBuilder();
-    int i = 0;
-    boolean start = true;
-    while (i < raw.length()) {
-      char c = raw.charAt(i);
-      if (start && c == '~') {
-        int end = i + 1;
-        while (end < raw.length() && raw.charAt(end) != '/' && "'\"$\\(".indexOf(raw.charAt(end)) < 0) {
-          end++;
-        }
-        String user = raw.substring(i + 1, end);
-        String home = user.isEmpty() ? text("HOME") : null;
-        if (home != null) {
-          lit.append(home);
-          i = end;
-          start = false;
-          continue;
-        }
-      }
-      start = false;
-      if (c == '\\' && i + 1 < raw.length()) {
-        char n = raw.charAt(i + 1);
-        lit.append(switch (n) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          default -> n;
-        });
-        i += 2;
-        continue;
-      }
-      if (c == '\'') {
-        int k = i + 1;
-        while (k < raw.length() && raw.charAt(k) != '\'') {
-          if (raw.charAt(k) == '\\' && k + 1 < raw.length() && (raw.charAt(k + 1) == '\'' || raw.charAt(k + 1) == '\\')) {
-            k++;
-          }
-          lit.append(raw.charAt(k));
-          k++;
-        }
-        i = k + 1;
-        continue;
-      }
-      if (c == '"') {
-        int k = i + 1;
-        while (k < raw.length() && raw.charAt(k) != '"') {
-          char d = raw.charAt(k);
-          if (d == '\\' && k + 1 < raw.length() && "\"\\$\n".indexOf(raw.charAt(k + 1)) >= 0) {
-            if (raw.charAt(k + 1) != '\n') {
-              lit.append(raw.charAt(k + 1));
-            }
-            k += 2;
-            continue;
-          }
-          if (d == '$' && k + 1 < raw.length() && raw.charAt(k + 1) == '(') {
-            int end = closeParen(raw, k + 1);
-            flush(lit, results);
-            StaticShellValue out = StaticShellValue.join(substitute(raw.substring(k + 2, end - 1)), "\n", here, null,
-                conditional());
-            results = product(results, List.of(out));
-            k = end;
-            continue;
-          }
-          if (d == '$' && k + 1 < raw.length() && isNameChar(raw.charAt(k + 1))) {
-            int end = nameEnd(raw, k + 1);
-            String name = raw.substring(k + 1, end);
-            int after = indexEnd(raw, end);
-            List<StaticShellValue> elements = index(variableElements(name), raw.substring(end, after));
-            flush(lit, results);
-            results = product(results, List.of(StaticShellValue.join(elements, isPathVariable(name) ? ":" : " ",
-                here, null, conditional())));
-            k = after;
-            continue;
-          }
-          lit.append(d);
-          k++;
-        }
-        i = k + 1;
-        continue;
-      }
-      if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '(') {
-        int end = closeParen(raw, i + 1);
-        flush(lit, results);
-        results = product(results, substitute(raw.substring(i + 2, end - 1)));
-        i = end;
-        continue;
-      }
-      if (c == '$' && i + 1 < raw.length() && isNameChar(raw.charAt(i + 1))) {
-        int end = nameEnd(raw, i + 1);
-        String name = raw.substring(i + 1, end);
-        int after = indexEnd(raw, end);
-        flush(lit, results);
-        results = product(results, index(variableElements(name), raw.substring(end, after)));
-        i = after;
-        continue;
-      }
-      if (c == '(') {
-        int end = closeParen(raw, i);
-        flush(lit, results);
-        results = product(results, substitute(raw.substring(i + 1, end - 1)));
-        i = end;
-        continue;
-      }
-      if (c == '{') {
-        int end = closeBrace(raw, i);
-        String inner = raw.substring(i + 1, Math.max(i + 1, end - 1));
-        if (end > i + 1 && inner.contains(",")) {
-          flush(lit, results);
-          List<StaticShellValue> alternatives = new ArrayList<>();
-          for (String alt : splitTop(inner)) {
-            alternatives.addAll(expand(alt.isEmpty() ? "''" : alt));
-          }
-          results = product(results, alternatives);
-          i = end;
-          continue;
-        }
-      }
-      lit.append(c);
-      i++;
-    }
-    flush(lit, results);
-    List<StaticShellValue> out = new ArrayList<>();
-    for (List<StaticShellPiece> r : results) {
-      out.add(new StaticShellValue(r));
-    }
-    return out;
+  private List<StaticShellValue> expand(String raw) {
+    return expander.expand(raw);
   }
 
-  private void flush(StringBuilder lit, List<List<StaticShellPiece>> results) {
-    if (lit.length() == 0) {
-      return;
-    }
-    StaticShellPiece piece = new StaticShellPiece(lit.toString(), here, null, conditional(), false);
-    for (List<StaticShellPiece> r : results) {
-      r.add(piece);
-    }
-    lit.setLength(0);
-  }
-
-  private static List<List<StaticShellPiece>> product(List<List<StaticShellPiece>> results,
-      List<StaticShellValue> values) {
-    List<List<StaticShellPiece>> out = new ArrayList<>();
-    for (List<StaticShellPiece> r : results) {
-      for (StaticShellValue v : values) {
-        if (out.size() >= MAX_PRODUCT) {
-          return out;
-        }
-        List<StaticShellPiece> next = new ArrayList<>(r);
-        next.addAll(v.pieces());
-        out.add(next);
-      }
-    }
-    return out;
-  }
-
-  private List<StaticShellValue> variableElements(String name) {
+  @Override
+  public List<StaticShellValue> elements(String name) {
     if (name.equals("PWD")) {
       return List.of(StaticShellValue.plain(cwd));
     }
-    FishVar v = lookupVar(name, null);
+    Var v = vars.lookup(name, null);
     return v == null ? List.of() : v.elements;
   }
 
-  private static List<StaticShellValue> index(List<StaticShellValue> elements, String subscript) {
-    if (subscript.isEmpty()) {
-      return elements;
-    }
-    String body = subscript.substring(1, subscript.length() - 1).trim();
-    List<StaticShellValue> out = new ArrayList<>();
-    for (String part : body.split("\\s+")) {
-      try {
-        if (part.contains("..")) {
-          String[] ends = part.split("\\.\\.", -1);
-          int a = ends[0].isEmpty() ? 1 : resolveIndex(Integer.parseInt(ends[0]), elements.size());
-          int b = ends.length < 2 || ends[1].isEmpty() ? elements.size()
-              : resolveIndex(Integer.parseInt(ends[1]), elements.size());
-          int step = a <= b ? 1 : -1;
-          for (int k = a; step > 0 ? k <= b : k >= b; k += step) {
-            if (k >= 1 && k <= elements.size()) {
-              out.add(elements.get(k - 1));
-            }
-          }
-        } else {
-          int k = resolveIndex(Integer.parseInt(part), elements.size());
-          if (k >= 1 && k <= elements.size()) {
-            out.add(elements.get(k - 1));
-          }
-        }
-      } catch (NumberFormatException e) {
-        return List.of(StaticShellValue.of(subscript, null, null, false, true));
-      }
-    }
-    return out;
+  @Override
+  public String home() {
+    return text("HOME");
   }
 
-  private static int resolveIndex(int k, int size) {
-    return k < 0 ? size + 1 + k : k;
+  @Override
+  public Provenance here() {
+    return here;
   }
 
   /** Output lines of a command substitution, or one dynamic value when we cannot know it. */
-  private List<StaticShellValue> substitute(String command) {
+  @Override
+  public List<StaticShellValue> substitute(String command) {
     Block b = StaticShellFishParser.parse(command);
     StaticShellValue unknown = StaticShellValue.of("(" + command + ")", here, null, conditional(), true);
     if (b.statements().size() != 1 || !(b.statements().get(0).body() instanceof Job j)
@@ -1200,22 +888,38 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     if (words.isEmpty() || words.stream().anyMatch(StaticShellValue::dynamic)) {
       return List.of(unknown);
     }
-    String name = words.get(0).text();
-    name = name.substring(name.lastIndexOf('/') + 1);
-    List<String> a = words.subList(1, words.size()).stream().map(StaticShellValue::text).toList();
-    String out = switch (name) {
-      case "id" -> a.equals(List.of("-u")) && session.uid >= 0 ? String.valueOf(session.uid) : null;
-      case "uname" -> a.isEmpty() || a.equals(List.of("-s")) ? "Linux" : null;
-      case "echo" -> String.join(" ", a.isEmpty() || !a.get(0).equals("-n") ? a : a.subList(1, a.size()));
-      case "status" -> a.size() == 1 && Set.of("current-filename", "filename", "-f").contains(a.get(0))
-          && !frames.isEmpty() ? frames.peek().path()
-          : a.size() == 1 && Set.of("dirname", "current-dirname").contains(a.get(0)) && !frames.isEmpty()
-          ? Root.parent(frames.peek().path()) : null;
-      case "cat" -> a.size() == 1 ? session.root.readBytes(a.get(0).startsWith("/") ? a.get(0)
-          : Root.join(cwd, a.get(0)), 64 * 1024).map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("")
-          : null;
-      default -> null;
-    };
+    String out = StaticShellKnownCommands.output(words.stream().map(StaticShellValue::text).toList(),
+        new StaticShellKnownCommands.Host() {
+          @Override
+          public int uid() {
+            return session.uid;
+          }
+
+          @Override
+          public String variable(String name) {
+            return text(name);
+          }
+
+          @Override
+          public String cwd() {
+            return cwd;
+          }
+
+          @Override
+          public Root root() {
+            return session.root;
+          }
+
+          @Override
+          public String lookup(String command) {
+            return functions.containsKey(command) ? command : StaticShellFishRunner.this.lookup(command);
+          }
+
+          @Override
+          public String currentFile() {
+            return frames.isEmpty() ? null : frames.peek().path();
+          }
+        });
     if (out == null) {
       return List.of(unknown);
     }
@@ -1228,90 +932,10 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     return lines;
   }
 
-  private static int closeParen(String s, int open) {
-    int depth = 0;
-    for (int k = open; k < s.length(); k++) {
-      char c = s.charAt(k);
-      if (c == '\\') {
-        k++;
-      } else if (c == '\'' || c == '"') {
-        int close = s.indexOf(c, k + 1);
-        k = close < 0 ? s.length() : close;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return k + 1;
-      }
-    }
-    return s.length();
-  }
-
-  private static int closeBrace(String s, int open) {
-    int depth = 0;
-    for (int k = open; k < s.length(); k++) {
-      char c = s.charAt(k);
-      if (c == '\\') {
-        k++;
-      } else if (c == '{') {
-        depth++;
-      } else if (c == '}' && --depth == 0) {
-        return k + 1;
-      }
-    }
-    return open + 1;
-  }
-
-  private static List<String> splitTop(String s) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        out.add(s.substring(start, k));
-        start = k + 1;
-      }
-    }
-    out.add(s.substring(start));
-    return out;
-  }
-
-  private static boolean isNameChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
-  }
-
-  private static int nameEnd(String s, int from) {
-    int k = from;
-    while (k < s.length() && isNameChar(s.charAt(k)) && s.charAt(k) < 128) {
-      k++;
-    }
-    return k;
-  }
-
-  private static int indexEnd(String s, int from) {
-    if (from < s.length() && s.charAt(from) == '[') {
-      int close = s.indexOf(']', from);
-      return close < 0 ? from : close + 1;
-    }
-    return from;
-  }
-
   // ---- helpers ----
 
-  static boolean isPathVariable(String name) {
-    return name.endsWith("PATH");
-  }
-
-  private static List<StaticShellValue> splitColons(List<StaticShellValue> values) {
-    List<StaticShellValue> out = new ArrayList<>();
-    for (StaticShellValue v : values) {
-      out.addAll(v.split(':'));
-    }
-    return out;
+  private static boolean isPathVariable(String name) {
+    return StaticShellFishExpander.isPathVariable(name);
   }
 
   private static StaticShellValue joined(String name, List<StaticShellValue> elements) {
@@ -1329,7 +953,7 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
   }
 
   private String text(String name) {
-    FishVar v = lookupVar(name, null);
+    Var v = vars.lookup(name, null);
     if (v == null) {
       return null;
     }
@@ -1345,7 +969,7 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     if (command.contains("/")) {
       return session.root.isExecutableFile(command) ? command : null;
     }
-    FishVar path = globals.get("PATH");
+    Var path = vars.globals.get("PATH");
     if (path == null) {
       return null;
     }
@@ -1359,7 +983,8 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
     return null;
   }
 
-  private boolean conditional() {
+  @Override
+  public boolean conditional() {
     return uncertain > 0;
   }
 
@@ -1385,6 +1010,6 @@ final class StaticShellFishRunner implements StaticShellConditions.Env {
 
   @Override
   public boolean isSet(String name) {
-    return lookupVar(name, null) != null;
+    return vars.lookup(name, null) != null;
   }
 }

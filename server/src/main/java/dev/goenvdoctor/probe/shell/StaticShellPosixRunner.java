@@ -14,7 +14,6 @@ import dev.goenvdoctor.probe.shell.ShellLineNode.Pipeline;
 import dev.goenvdoctor.probe.shell.ShellLineNode.Sequence;
 import dev.goenvdoctor.probe.shell.ShellLineNode.Simple;
 import dev.goenvdoctor.probe.shell.ShellLineNode.Unsupported;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs sh/bash/zsh startup files symbolically: assignments, exports, sourcing, functions, {@code if}/
@@ -37,9 +34,6 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   private static final int MAX_FUNCTION_DEPTH = 32;
   private static final int MAX_LOOP_ITEMS = 256;
   private static final int MAX_EVAL_DEPTH = 8;
-  private static final Pattern GOENV_INIT = Pattern.compile("(\\S*goenv)[\"']?\\s+init\\b");
-  private static final Pattern MISE_ACTIVATE = Pattern.compile("(\\S*(?:mise|rtx))[\"']?\\s+activate\\b(.*)",
-      Pattern.DOTALL);
   private static final Set<String> DECLARATIONS = Set.of("export", "declare", "typeset", "local", "readonly");
   private static final Set<String> NO_EFFECT = Set.of("emulate", "autoload", "alias", "unalias", "umask", "ulimit",
       "trap", "bind", "complete", "compdef", "compinit", "bashcompinit", "zstyle", "bindkey", "zle", "zmodload",
@@ -108,10 +102,13 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
 
   private final StaticShellSession session;
   private final ShellWordExpander expander = new ShellWordExpander(this);
+  private final StaticShellPosixActivations activations;
   private final Map<String, Var> vars = new LinkedHashMap<>();
   private final Map<String, ShellLineNode> functions = new HashMap<>();
   private final Deque<Map<String, Var>> localScopes = new ArrayDeque<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
+  /** Per function call: true once a return may have happened, so the rest of the function is conditional. */
+  private final Deque<boolean[]> functionUncertainty = new ArrayDeque<>();
   private final Map<String, Sequence> asts = new HashMap<>();
   private List<StaticShellValue> positional = List.of();
   private boolean allExport;
@@ -129,6 +126,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
 
   StaticShellPosixRunner(StaticShellSession session) {
     this.session = session;
+    this.activations = new StaticShellPosixActivations(this, session);
   }
 
   // ---- setup and results, used by the evaluator ----
@@ -197,7 +195,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   }
 
   /** Reads a file and runs it; null positional keeps the current ones. */
-  private StaticShellStatus runFile(String path, Provenance from, String reason, List<StaticShellValue> args) {
+  StaticShellStatus runFile(String path, Provenance from, String reason, List<StaticShellValue> args) {
     StaticShellSession.Loaded file = session.load(path, from, reason);
     if (file == null) {
       return StaticShellStatus.FALSE;
@@ -454,7 +452,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
         if (args.isEmpty() || args.stream().allMatch(a -> a.text().startsWith("-"))) {
           return StaticShellStatus.TRUE;
         }
-        if (uncertain > 0 || currentFrameUncertain()) {
+        if (conditional()) {
           session.note(here, StartupNote.Kind.UNDECIDED, "may replace the shell with " + args.get(0).text()
               + " here; later lines are treated as reached");
           markFrameUncertain();
@@ -515,10 +513,14 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   private StaticShellStatus leave(boolean exit, List<StaticShellValue> args) {
     StaticShellStatus status = args.isEmpty() ? lastStatus
         : args.get(0).dynamic() ? StaticShellStatus.UNKNOWN : StaticShellStatus.of(args.get(0).text().equals("0"));
-    if (uncertain > 0 || currentFrameUncertain()) {
+    if (conditional()) {
       session.note(here, StartupNote.Kind.UNDECIDED, "may " + (exit ? "exit" : "return") + " here; the lines"
           + " below are treated as reached and marked conditional");
-      markFrameUncertain();
+      if (!exit && functionDepth > 0) {
+        functionUncertainty.peek()[0] = true;
+      } else {
+        markFrameUncertain();
+      }
       return status;
     }
     if (exit) {
@@ -552,6 +554,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
             : new StaticShellPiece(p.text(), call, "PATH", p.conditional() || conditional(), p.dynamic()))
         .toList())).toList();
     functionDepth++;
+    functionUncertainty.push(new boolean[1]);
     localScopes.push(new HashMap<>());
     try {
       return exec(functions.get(name));
@@ -570,6 +573,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
         }
       });
       functionDepth--;
+      functionUncertainty.pop();
       positional = saved;
     }
   }
@@ -795,7 +799,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     v.value = StaticShellValue.join(new ArrayList<>(unique.values()), ":", v.setBy, "PATH", v.conditional);
   }
 
-  private List<StaticShellValue> pathEntries() {
+  List<StaticShellValue> pathEntries() {
     StaticShellValue path = get("PATH");
     if (path == null || path.isEmpty()) {
       return List.of();
@@ -820,7 +824,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     return StaticShellStatus.TRUE;
   }
 
-  private void unsetVariable(String name) {
+  void unsetVariable(String name) {
     String target = session.kind == ShellKind.ZSH && name.equals("path") ? "PATH" : name;
     Var v = vars.get(target);
     if (v != null) {
@@ -902,7 +906,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     }
     String raw = node.words().size() > 1 ? node.words().get(1).raw() : "";
     if (raw.startsWith("<(")) {
-      return activation(raw, true);
+      return activations.activation(raw, true);
     }
     StaticShellValue target = args.get(0);
     if (target.dynamic()) {
@@ -917,10 +921,10 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     }
     String tool = StartupStatementScanner.toolOfSource(path);
     if ("asdf".equals(tool) && path.endsWith(".sh")) {
-      return asdf(path);
+      return activations.asdf(path);
     }
     if ("gvm".equals(tool)) {
-      return gvm(path);
+      return activations.gvm(path);
     }
     List<StaticShellValue> fileArgs = args.size() > 1 ? List.copyOf(args.subList(1, args.size())) : null;
     return runFile(path, here, "sourced", fileArgs);
@@ -945,7 +949,7 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     StaticShellValue text = StaticShellValue.join(args, " ", here, null, conditional());
     String tool = StartupStatementScanner.toolOfCommand(text.text());
     if (tool != null && text.dynamic()) {
-      return activation(text.text(), false);
+      return activations.activation(text.text(), false);
     }
     if (text.dynamic()) {
       session.note(here, StartupNote.Kind.INFO, "eval runs the output of a command we did not run; its effect is"
@@ -973,114 +977,8 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     }
   }
 
-  /** {@code eval "$(goenv init -)"}, {@code eval "$(mise activate bash)"}, {@code source <(...)}. */
-  private StaticShellStatus activation(String text, boolean processSubstitution) {
-    Matcher goenv = GOENV_INIT.matcher(text);
-    if (goenv.find()) {
-      return goenv(goenv.group(1).replace("$(", "").replace("\"", "").replace("'", ""));
-    }
-    Matcher mise = MISE_ACTIVATE.matcher(text);
-    if (mise.find()) {
-      return mise(mise.group(1).replace("$(", "").replace("<(", "").replace("\"", ""), mise.group(2));
-    }
-    session.note(here, StartupNote.Kind.UNSUPPORTED, (processSubstitution ? "sources the output" : "evaluates the"
-        + " output") + " of a command we did not run; not simulated");
-    return StaticShellStatus.UNKNOWN;
-  }
-
-  private boolean toolAvailable(String command) {
-    if (command.contains("/")) {
-      String path = command.startsWith("~/") ? textOf("HOME") + command.substring(1) : command;
-      return path != null && session.root.isExecutableFile(path);
-    }
-    return lookup(command) != null;
-  }
-
-  private StaticShellStatus goenv(String command) {
-    if (!toolAvailable(command)) {
-      session.note(here, StartupNote.Kind.TOOL, "goenv init: " + command + " is not found on PATH at this point,"
-          + " so the line does nothing (the shell only prints an error)");
-      return StaticShellStatus.FALSE;
-    }
-    String root = nonEmpty("GOENV_ROOT", textOf("HOME") + "/.goenv");
-    prepend(root + "/shims", false);
-    assign("GOENV_SHELL", StaticShellValue.of(session.kind.name().toLowerCase(java.util.Locale.ROOT), here, null,
-        conditional(), false), false, Boolean.TRUE, false, here);
-    boolean rootManaged = !"1".equals(textOf("GOENV_DISABLE_GOROOT"));
-    boolean pathManaged = !"1".equals(textOf("GOENV_DISABLE_GOPATH"));
-    String managed = rootManaged && pathManaged ? "GOROOT and GOPATH (GOPATH=$HOME/go/<version>)"
-        : rootManaged ? "GOROOT (GOENV_DISABLE_GOPATH=1 keeps GOPATH)"
-        : pathManaged ? "GOPATH=$HOME/go/<version> (GOENV_DISABLE_GOROOT=1 keeps GOROOT)" : null;
-    session.note(here, StartupNote.Kind.TOOL, "goenv init puts " + root + "/shims first on PATH, so `go` runs"
-        + " goenv's shim, which picks the version from GOENV_VERSION, .go-version, go.mod or ~/.goenv/version"
-        + (managed == null ? "" : "; goenv's shell integration also exports " + managed + " for the selected"
-        + " version, which this simulation does not compute"));
-    return StaticShellStatus.TRUE;
-  }
-
-  private StaticShellStatus mise(String command, String rest) {
-    if (!toolAvailable(command)) {
-      session.note(here, StartupNote.Kind.TOOL, "mise activate: " + command + " is not found on PATH at this point,"
-          + " so the line does nothing");
-      return StaticShellStatus.FALSE;
-    }
-    if (rest.contains("--shims")) {
-      String data = nonEmpty("MISE_DATA_DIR", nonEmpty("XDG_DATA_HOME", textOf("HOME") + "/.local/share") + "/mise");
-      prepend(data + "/shims", false);
-      session.note(here, StartupNote.Kind.TOOL, "mise activate --shims puts " + data + "/shims first on PATH");
-      return StaticShellStatus.TRUE;
-    }
-    session.note(here, StartupNote.Kind.TOOL, "mise activate: PATH is set per directory by mise when the prompt"
-        + " is drawn (from mise.toml, .tool-versions or .go-version); programs started outside an interactive"
-        + " shell, such as editors and gopls, do not get those entries unless mise's shims directory is on PATH");
-    return StaticShellStatus.TRUE;
-  }
-
-  private StaticShellStatus asdf(String path) {
-    if (!session.root.isRegularFile(path)) {
-      session.files.add(new StartupFile(path, StartupFileStatus.MISSING, "does not exist", here));
-      return StaticShellStatus.FALSE;
-    }
-    session.files.add(new StartupFile(path, StartupFileStatus.MODELLED, "asdf activation: its effect on PATH is"
-        + " applied instead of reading it", here));
-    String dir = nonEmpty("ASDF_DIR", Root.parent(path));
-    assign("ASDF_DIR", literal(dir), false, Boolean.TRUE, false, here);
-    String bin = dir + "/bin";
-    String shims = nonEmpty("ASDF_DATA_DIR", textOf("HOME") + "/.asdf") + "/shims";
-    prepend(bin, true);
-    prepend(shims, true);
-    session.note(here, StartupNote.Kind.TOOL, "asdf.sh puts " + shims + " and " + bin + " first on PATH (unless"
-        + " already there), so `go` runs asdf's shim, which picks the version from .tool-versions");
-    return StaticShellStatus.TRUE;
-  }
-
-  private StaticShellStatus gvm(String path) {
-    if (!session.root.isRegularFile(path)) {
-      session.files.add(new StartupFile(path, StartupFileStatus.MISSING, "does not exist", here));
-      return StaticShellStatus.FALSE;
-    }
-    session.files.add(new StartupFile(path, StartupFileStatus.MODELLED, "gvm activation: its effect is applied"
-        + " instead of reading it", here));
-    String gvmRoot = Root.parent(Root.parent(path));
-    assign("GVM_ROOT", literal(gvmRoot), false, Boolean.TRUE, false, here);
-    for (String name : List.of("GOROOT", "GOPATH", "GOBIN")) {
-      unsetVariable(name);
-    }
-    prepend(gvmRoot + "/bin", false);
-    session.note(here, StartupNote.Kind.TOOL, "gvm unsets GOROOT, GOPATH and GOBIN, puts " + gvmRoot + "/bin on"
-        + " PATH, then loads " + gvmRoot + "/environments/default (the version chosen with `gvm use --default`)");
-    String env = gvmRoot + "/environments/default";
-    if (session.root.isRegularFile(env)) {
-      runFile(env, here, "gvm default environment", null);
-    } else {
-      session.note(here, StartupNote.Kind.TOOL, env + " does not exist: gvm has no default version, so no Go is"
-          + " put on PATH");
-    }
-    return StaticShellStatus.TRUE;
-  }
-
   /** Puts a directory first on PATH, stamped with the current line; skips it if present and asked to. */
-  private void prepend(String dir, boolean unlessPresent) {
+  void prepend(String dir, boolean unlessPresent) {
     if (unlessPresent && pathEntries().stream().anyMatch(e -> e.text().equals(dir))) {
       return;
     }
@@ -1260,86 +1158,45 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     for (ShellWord w : s.words()) {
       fields.addAll(expander.fields(w.raw()));
     }
-    if (fields.isEmpty() || fields.stream().anyMatch(StaticShellValue::dynamic)) {
+    if (fields.stream().anyMatch(StaticShellValue::dynamic)) {
       return null;
     }
-    String name = fields.get(0).text();
-    name = name.substring(name.lastIndexOf('/') + 1);
-    List<String> a = fields.subList(1, fields.size()).stream().map(StaticShellValue::text).toList();
-    switch (name) {
-      case "id":
-        if (a.equals(List.of("-u")) && session.uid >= 0) {
-          return String.valueOf(session.uid);
-        }
-        if (a.equals(List.of("-un")) || a.equals(List.of("-nu")) || a.equals(List.of("-u", "-n"))) {
-          return nonEmpty("USER", textOf("LOGNAME"));
-        }
-        return null;
-      case "whoami":
-        return nonEmpty("USER", textOf("LOGNAME"));
-      case "uname":
-        return a.isEmpty() || a.equals(List.of("-s")) ? "Linux" : a.equals(List.of("-o")) ? "GNU/Linux" : null;
-      case "dirname":
-        return a.size() == 1 ? dirname(a.get(0)) : null;
-      case "basename": {
-        if (a.isEmpty() || a.size() > 2) {
-          return null;
-        }
-        String t = a.get(0).replaceAll("/+$", "");
-        String base = t.isEmpty() ? "/" : t.substring(t.lastIndexOf('/') + 1);
-        return a.size() == 2 && base.endsWith(a.get(1)) && !base.equals(a.get(1))
-            ? base.substring(0, base.length() - a.get(1).length()) : base;
-      }
-      case "cat": {
-        if (a.size() != 1) {
-          return null;
-        }
-        String path = a.get(0).startsWith("/") ? a.get(0) : Root.join(cwd, a.get(0));
-        return session.root.readBytes(path, 64 * 1024)
-            .map(b -> new String(b, StandardCharsets.UTF_8).replaceAll("\n+$", "")).orElse("");
-      }
-      case "echo": {
-        List<String> words = a;
-        if (!words.isEmpty() && words.get(0).equals("-n")) {
-          words = words.subList(1, words.size());
-        }
-        return String.join(" ", words);
-      }
-      case "printf":
-        if (a.size() >= 2 && a.get(0).equals("%s")) {
-          return String.join("", a.subList(1, a.size()));
-        }
-        return a.size() == 1 && !a.get(0).contains("%") && !a.get(0).contains("\\") ? a.get(0) : null;
-      case "pwd":
-        return cwd;
-      case "command":
-        if (a.size() == 2 && a.get(0).equals("-v")) {
-          String found = functions.containsKey(a.get(1)) || BUILTINS.contains(a.get(1)) ? a.get(1) : lookup(a.get(1));
-          return found == null ? "" : found;
-        }
-        return null;
-      case "which":
-        if (a.size() == 1) {
-          String found = lookup(a.get(0));
-          return found == null ? "" : found;
-        }
-        return null;
-      default:
-        return null;
-    }
+    return StaticShellKnownCommands.output(fields.stream().map(StaticShellValue::text).toList(), knownHost());
   }
 
-  private static String dirname(String p) {
-    String t = p.replaceAll("/+$", "");
-    if (t.isEmpty()) {
-      return p.startsWith("/") ? "/" : ".";
-    }
-    int slash = t.lastIndexOf('/');
-    if (slash < 0) {
-      return ".";
-    }
-    String d = t.substring(0, slash).replaceAll("/+$", "");
-    return d.isEmpty() ? "/" : d;
+  private StaticShellKnownCommands.Host knownHost() {
+    return new StaticShellKnownCommands.Host() {
+      @Override
+      public int uid() {
+        return session.uid;
+      }
+
+      @Override
+      public String variable(String name) {
+        return textOf(name);
+      }
+
+      @Override
+      public String cwd() {
+        return cwd;
+      }
+
+      @Override
+      public Root root() {
+        return session.root;
+      }
+
+      @Override
+      public String lookup(String command) {
+        return functions.containsKey(command) || BUILTINS.contains(command) ? command
+            : StaticShellPosixRunner.this.lookup(command);
+      }
+
+      @Override
+      public String currentFile() {
+        return null;
+      }
+    };
   }
 
   @Override
@@ -1375,7 +1232,8 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
 
   @Override
   public boolean conditional() {
-    return uncertain > 0 || currentFrameUncertain();
+    return uncertain > 0 || currentFrameUncertain()
+        || (!functionUncertainty.isEmpty() && functionUncertainty.peek()[0]);
   }
 
   @Override
@@ -1411,17 +1269,17 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
     return StaticShellSession.provenance(f.path, f.lines, node.span());
   }
 
-  private String textOf(String name) {
+  String textOf(String name) {
     StaticShellValue v = variable(name);
     return v == null ? null : v.text();
   }
 
-  private String nonEmpty(String name, String fallback) {
+  String nonEmpty(String name, String fallback) {
     String v = textOf(name);
     return v == null || v.isEmpty() ? fallback : v;
   }
 
-  private StaticShellValue literal(String text) {
+  StaticShellValue literal(String text) {
     return StaticShellValue.of(text, here, null, conditional(), false);
   }
 

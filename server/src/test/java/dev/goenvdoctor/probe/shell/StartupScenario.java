@@ -78,7 +78,8 @@ final class StartupScenario {
   StartupScenario executable(String machinePath) {
     write(machinePath, "#!/bin/sh\n");
     try {
-      Files.setPosixFilePermissions(dir.resolve(machinePath.substring(1)), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(dir.resolve(machinePath.substring(1)),
+          PosixFilePermissions.fromString("rwxr-xr-x"));
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

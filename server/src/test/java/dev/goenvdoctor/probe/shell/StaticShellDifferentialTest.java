@@ -47,6 +47,15 @@ class StaticShellDifferentialTest {
         "pathadd /usr/bin",
         "pathadd /opt/extra/bin",
         ". \"$HOME/.bashrc\"",
+        ". \"$HOME/addpath.sh\"",
+        ". \"$HOME/addpath.sh\"",
+        ""));
+    // the pattern-removal test Ubuntu's /etc/profile.d uses to add a directory once
+    write(home.resolve("addpath.sh"), String.join("\n",
+        "tools_dir=\"/opt/tools/bin\"",
+        "if [ -n \"${PATH##*${tools_dir}}\" ] && [ -n \"${PATH##*${tools_dir}:*}\" ]; then",
+        "    export PATH=\"$PATH:${tools_dir}\"",
+        "fi",
         ""));
     write(home.resolve(".goenvrc"), "export GOTOOLCHAIN=local\nexport PATH=$HOME/go/bin:$PATH\n");
     write(home.resolve(".bashrc"), Files.readString(Path.of("/etc/skel/.bashrc"))

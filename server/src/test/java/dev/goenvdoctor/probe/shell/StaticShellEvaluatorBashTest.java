@@ -153,6 +153,17 @@ class StaticShellEvaluatorBashTest {
   }
 
   @Test
+  void anUndecidableReturnInAFunctionOnlyTaintsTheRestOfThatFunction() {
+    StartupScenario s = StartupScenario.empty(tmp)
+        .write("/home/u/.bash_profile", "f() { [ -t 0 ] || return 1; export GOBIN=/in; }\nf\n"
+            + "export GOPATH=/after\n[ -t 1 ] || return\nexport GOFLAGS=-late\n");
+    StaticShellResult r = s.run(ShellKind.BASH, ShellMode.LOGIN);
+    assertTrue(r.variable("GOBIN").orElseThrow().conditional());
+    assertFalse(r.variable("GOPATH").orElseThrow().conditional());
+    assertTrue(r.variable("GOFLAGS").orElseThrow().conditional(), "after a possible return from the file");
+  }
+
+  @Test
   void commandSubstitutionWeCannotRunStaysDynamic() {
     StartupScenario s = StartupScenario.empty(tmp)
         .write("/home/u/.bash_profile", "export PATH=\"$PATH:$(go env GOPATH)/bin\"\n");
@@ -218,6 +229,16 @@ class StaticShellEvaluatorBashTest {
     assertEquals("/home/u/.bash_profile:3", r.variable("GOFLAGS").orElseThrow().provenance().display());
     assertTrue(r.notes().stream().anyMatch(n -> n.message().contains("NUL")));
     assertTrue(r.notes().stream().anyMatch(n -> n.message().contains("UTF-8")));
+  }
+
+  @Test
+  void windowsLineEndingsKeepTheCarriageReturnLikeBashDoes() {
+    StartupScenario s = StartupScenario.empty(tmp)
+        .write("/home/u/.profile", "export GOPATH=/srv/go\r\nexport PATH=$PATH:/opt/go/bin\r\n");
+    StaticShellResult r = s.run(ShellKind.BASH, ShellMode.LOGIN);
+    assertEquals("/srv/go\r", r.variable("GOPATH").orElseThrow().value());
+    assertEquals("/opt/go/bin\r", r.path().get(r.path().size() - 1).directory());
+    assertTrue(r.notes().stream().anyMatch(n -> n.message().contains("CRLF")));
   }
 
   @Test

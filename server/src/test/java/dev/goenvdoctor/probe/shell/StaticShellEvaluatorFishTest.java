@@ -43,7 +43,8 @@ class StaticShellEvaluatorFishTest {
   void universalFishUserPathsFromFishVariablesComeFirst() {
     StartupScenario s = StartupScenario.empty(tmp)
         .write("/home/u/.config/fish/fish_variables", "# This file contains fish universal variable definitions.\n"
-            + "# VERSION: 3.0\nSETUVAR --export GOFLAGS:\\x2dmod\\x3dmod\nSETUVAR fish_user_paths:/opt/a\\x1e/usr/bin\n");
+            + "# VERSION: 3.0\nSETUVAR --export GOFLAGS:\\x2dmod\\x3dmod\n"
+            + "SETUVAR fish_user_paths:/opt/a\\x1e/usr/bin\n");
     StaticShellResult r = s.run(ShellKind.FISH, ShellMode.LOGIN);
     assertEquals("/opt/a:/usr/bin:/bin", r.pathValue());
     assertEquals("/home/u/.config/fish/fish_variables:4", r.path().get(0).provenance().display());
