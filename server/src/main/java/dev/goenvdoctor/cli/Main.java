@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point. {@code main} only exits with what {@link #run} returns, so the real entry is testable. */
 @Command(name = "go-env-doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Explains why the editor, the terminal and gopls run different Go toolchains.",
-    subcommands = {ReportCommand.class})
+    subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class})
 public final class Main {
   /** Exit codes: 0 nothing at or above the threshold, 1 findings, 2 usage or internal error. */
   static final int EXIT_OK = 0;
