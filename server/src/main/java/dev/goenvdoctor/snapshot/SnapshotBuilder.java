@@ -6,7 +6,6 @@ import dev.goenvdoctor.layers.VsCodeGoSimulator;
 import dev.goenvdoctor.layers.VsCodeSettingsMerger;
 import dev.goenvdoctor.model.Layer;
 import dev.goenvdoctor.model.LayerId;
-import dev.goenvdoctor.model.ResolvedGo;
 import dev.goenvdoctor.probe.Executor;
 import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.probe.go.GoEnvFile;
@@ -56,15 +55,15 @@ public final class SnapshotBuilder {
   private final Executor executor;
   private final ExecutorService background;
 
-  /** {@code executor} runs every process; {@code background} runs the shell probes in parallel. */
+  /** {@code executor} runs every process; {@code background} (three threads or more) runs the shell probes and go env in parallel. */
   public SnapshotBuilder(Executor executor, ExecutorService background) {
     this.executor = executor;
     this.background = background;
   }
 
-  /** A builder with its own two daemon threads for the shell probes. */
+  /** A builder with its own daemon threads: two shells and one go env at once. */
   public static SnapshotBuilder withDaemonThreads(Executor executor) {
-    return new SnapshotBuilder(executor, Executors.newFixedThreadPool(2, r -> {
+    return new SnapshotBuilder(executor, Executors.newFixedThreadPool(3, r -> {
       Thread t = new Thread(r, "go-env-doctor-shell-probe");
       t.setDaemon(true);
       return t;
@@ -103,25 +102,26 @@ public final class SnapshotBuilder {
         () -> new WorkspaceProbe(root).probe(request.workspaceFolders(), home, editorEnv));
     GoEnvFile goEnvFile = timed(timings, "go-env-file", () -> GoEnvFile.read(root, editorEnv));
 
-    Layer editor = new ShellLayers(root).editorLayer(editorEnv, request.editorSource(),
+    // The editor layer needs no shell: resolve its go and start its go env while the shells still run.
+    ProbeGoLocator locator = new ProbeGoLocator(root);
+    GoEnvCache goEnv = new GoEnvCache(new GoEnvRunner(executor), policy, root);
+    Layer editorBare = new ShellLayers(root).editorLayer(editorEnv, request.editorSource(),
         List.copyOf(readings.values()), List.of());
-    List<Layer> shells = new ArrayList<>();
+    Layer resolvedEditor = editorBare.withGo(locator.lookUp(pathEntries(editorBare), editorBare.environment(), cwd));
+    CompletableFuture<Void> editorGoEnv = CompletableFuture.runAsync(
+        () -> resolvedEditor.go().ifPresent(g -> goEnv.get(g, resolvedEditor.environment(), false)), background);
+
+    List<Layer> layers = new ArrayList<>();
+    layers.add(resolvedEditor);
     List<ShellEnvResult> ran = new ArrayList<>();
     for (ShellMode mode : ShellMode.values()) {
       Optional<ShellEnvResult> result = shellRuns.get(mode).join();
       result.ifPresent(ran::add);
       LayerId id = mode == ShellMode.LOGIN ? LayerId.LOGIN : LayerId.TERMINAL;
-      shells.add(new ShellLayers(root).shellLayer(id, readings.get(mode), result, sessionBase));
-    }
-
-    ProbeGoLocator locator = new ProbeGoLocator(root);
-    GoEnvCache goEnv = new GoEnvCache(new GoEnvRunner(executor), policy, root);
-    List<Layer> layers = new ArrayList<>();
-    for (Layer layer : prepend(editor, shells)) {
+      Layer layer = new ShellLayers(root).shellLayer(id, readings.get(mode), result, sessionBase);
       layers.add(layer.withGo(locator.lookUp(pathEntries(layer), layer.environment(), cwd)));
     }
-    Layer resolvedEditor = layers.get(0);
-    resolvedEditor.go().ifPresent(g -> goEnv.get(g, resolvedEditor.environment(), false));
+    editorGoEnv.join();
 
     Optional<FolderFacts> folder = workspace.folders().stream().findFirst();
     Optional<SettingsFile> userSettings = workspace.userSettings().stream()
@@ -155,13 +155,6 @@ public final class SnapshotBuilder {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  }
-
-  private static List<Layer> prepend(Layer first, List<Layer> rest) {
-    List<Layer> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 
   static List<String> pathEntries(Layer layer) {
@@ -199,7 +192,4 @@ public final class SnapshotBuilder {
     }
   }
 
-  static Optional<ResolvedGo> none() {
-    return Optional.empty();
-  }
 }
