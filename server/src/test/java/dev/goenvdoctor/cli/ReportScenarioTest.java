@@ -156,6 +156,16 @@ class ReportScenarioTest {
   }
 
   @Test
+  void tarballUnpackedOverAnOlderTreeShowsTheBinaryVersionBesideTheVersionFile() throws Exception {
+    JsonObject r = report("tarball-over-old-tree");
+    assertEquals("go1.21.0", go(r, "editor", "version"));
+    assertEquals("build info", go(r, "editor", "basis"));
+    JsonObject install = r.getAsJsonObject("installations").getAsJsonArray("installations").get(0).getAsJsonObject();
+    assertEquals("go1.22.5", install.get("version").getAsString());
+    assertTrue(install.get("problems").toString().contains("mixed tree"), install.get("problems").toString());
+  }
+
+  @Test
   void scenarioRunsNothing() throws Exception {
     JsonObject r = report("ubuntu-apt-and-tarball-in-bashrc");
     assertEquals(0, r.getAsJsonArray("shellRuns").size());
