@@ -61,7 +61,7 @@ class CheckCommandTest {
     assertTrue(found, json.toString());
     CliRun sarif = check(s, "--format", "sarif");
     assertEquals(1, sarif.exitCode());
-    dev.goenvdoctor.report.SarifValidatorAccess.validate(sarif.out(), Files.createTempDirectory(dir, "sarif"));
+    dev.goenvdoctor.report.SarifValidator.validate(sarif.out(), Files.createTempDirectory(dir, "sarif"));
   }
 
   @Test

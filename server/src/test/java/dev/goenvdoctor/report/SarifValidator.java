@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * Multitool npm package ships), and with the Multitool's own validator, which checks the SARIF rules the
  * schema cannot express. Fails on any schema violation or any error the Multitool reports.
  */
-final class SarifValidator {
+public final class SarifValidator {
   private SarifValidator() {}
 
-  static void validate(String sarif, Path dir) throws Exception {
+  public static void validate(String sarif, Path dir) throws Exception {
     Path schemaFile = TestTools.npmFile("@microsoft/sarif-multitool-linux", "sarif-2.1.0.json");
     JsonSchema schema;
     try (InputStream in = Files.newInputStream(schemaFile)) {
