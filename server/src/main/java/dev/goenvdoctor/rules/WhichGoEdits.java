@@ -150,7 +150,7 @@ final class WhichGoEdits {
       return Optional.empty();
     }
     Optional<String> current = currentLine(root, line.location());
-    if (current.isEmpty() || !current.get().strip().equals(line.text().strip())) {
+    if (current.isEmpty() || !current.get().strip().equals(line.text().strip()) || lastLineWithoutNewline(root, line.location())) {
       return Optional.empty();
     }
     return StartupFileFixes.moveLine(root, line, target, title, preferred);
@@ -165,6 +165,12 @@ final class WhichGoEdits {
   /** Removes a setting (a top-level key, or one key of an object setting) from the file that sets it. */
   static Optional<Fix> removeSetting(WhichGoFacts.SettingHit hit, String title, boolean preferred) {
     return SettingsFixes.remove(hit.file(), title, preferred, hit.entry().path());
+  }
+
+  /** moveLine deletes up to the start of the next line; a last line without a line end has none. */
+  private static boolean lastLineWithoutNewline(Root root, Location at) {
+    return text(root, at.file()).map(t -> !t.endsWith("\n") && LineIndex.of(t).lineCount() - 1 == at.range().startLine())
+        .orElse(true);
   }
 
   private static boolean onlyPathAndHome(String text) {

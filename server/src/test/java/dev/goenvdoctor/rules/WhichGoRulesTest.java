@@ -10,9 +10,15 @@ import dev.goenvdoctor.model.Finding;
 import dev.goenvdoctor.model.Fix;
 import dev.goenvdoctor.model.Layer;
 import dev.goenvdoctor.model.LayerId;
+import dev.goenvdoctor.model.LayerSource;
 import dev.goenvdoctor.model.Severity;
+import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.probe.binary.FixtureGo;
+import dev.goenvdoctor.probe.exec.ProcessExecutor;
+import dev.goenvdoctor.probe.exec.RefusingExecutor;
 import dev.goenvdoctor.snapshot.Snapshot;
+import dev.goenvdoctor.snapshot.SnapshotBuilder;
+import dev.goenvdoctor.snapshot.SnapshotRequest;
 import dev.goenvdoctor.testing.Scenario;
 import dev.goenvdoctor.testing.TestTools;
 import java.io.IOException;
@@ -22,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +314,60 @@ class WhichGoRulesTest {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** The real machine: real bash started as the desktop session and as a terminal, the real apt Go. */
+  @Nested
+  class RealShells {
+    @TempDir Path home;
+
+    private Snapshot take(String path, boolean execAllowed) {
+      Map<String, String> env = Map.of("HOME", home.toString(), "USER", "u", "SHELL", "/bin/bash", "LANG", "C.UTF-8", "PATH", path);
+      return SnapshotBuilder.withDaemonThreads(execAllowed ? new ProcessExecutor() : new RefusingExecutor()).build(new SnapshotRequest(
+          Root.system(), env, LayerSource.ENV_FILE, List.of(home.resolve("proj").toString()), execAllowed, false, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void theTerminalRunsANewerGoThanTheDesktopSessionUntilTheLineMoves() throws IOException {
+      TestTools.systemFile(REAL_GO);
+      TestTools.systemFile("/bin/bash");
+      String sdk = home.resolve("sdk/go1.22.5").toString();
+      Files.createDirectories(home.resolve("sdk/go1.22.5/bin"));
+      Files.createDirectories(home.resolve("sdk/go1.22.5/pkg/tool/linux_amd64"));
+      Files.createDirectories(home.resolve("sdk/go1.22.5/src/runtime"));
+      Files.write(home.resolve("sdk/go1.22.5/bin/go"), FixtureGo.image("go1.22.5"));
+      Files.setPosixFilePermissions(home.resolve("sdk/go1.22.5/bin/go"), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.writeString(home.resolve("sdk/go1.22.5/VERSION"), "go1.22.5\n");
+      Files.createDirectories(home.resolve("proj"));
+      Files.writeString(home.resolve("proj/go.mod"), "module example.com/proj\n\ngo 1.22\n");
+      Files.copy(TestTools.systemFile("/etc/skel/.profile"), home.resolve(".profile"));
+      String export = "export PATH=\"$HOME/sdk/go1.22.5/bin:$PATH\"";
+      Files.writeString(home.resolve(".bashrc"), Files.readString(TestTools.systemFile("/etc/skel/.bashrc")) + export + "\n");
+      String sessionPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+      Snapshot before = take(sessionPath, true);
+      assertEquals(LayerSource.SHELL, before.layer(LayerId.TERMINAL).orElseThrow().source(), "the real bash ran");
+      Rule rule = new GoDiffersBetweenLayersRule();
+      Finding f = only(rule, before);
+      String bashrc = home.resolve(".bashrc").toString();
+      int line = Files.readAllLines(home.resolve(".bashrc")).indexOf(export);
+      assertAt(f, bashrc, line);
+      assertSays(f, "The editor and your login shell run " + REAL_GO + " (" + realGoVersion() + ")",
+          "your terminal runs " + sdk + "/bin/go (go1.22.5)", "~/.bashrc:" + (line + 1), "interactive-only guard");
+      Fix move = fix(f, "Move");
+      assertTrue(move.preferred());
+
+      FixApplier.apply(Root.system(), move);
+      assertFalse(Files.readString(home.resolve(".bashrc")).contains(export));
+      Snapshot moved = take(sessionPath, true);
+      Layer login = moved.layer(LayerId.LOGIN).orElseThrow();
+      assertEquals(sdk + "/bin/go", login.go().orElseThrow().realPath(), "the real login shell now has the line");
+      // Logging in again gives the editor the session's PATH; nothing runs the fixture go.
+      Snapshot relogged = take(login.environment().get("PATH"), false);
+      assertEquals(List.of(), run(rule, relogged));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
   @Nested
   class GoMissingInEditor {
     private final Rule rule = new GoMissingInEditorRule();
@@ -376,6 +437,14 @@ class WhichGoRulesTest {
       Finding f = only(rule, sc.snapshot());
       assertTrue(f.fixes().stream().noneMatch(x -> x.title().contains("Move")), "moving only the PATH line would lose $GOROOT");
       assertTrue(fix(f, "go.goroot").preferred());
+    }
+
+    @Test
+    void aLastLineWithoutALineEndIsNotMoved(@TempDir Path tmp) throws IOException {
+      Scenario sc = Scenario.ubuntu(tmp).goRoot("/opt/go", "go1.22.5");
+      sc.file(BASHRC, Files.readString(sc.host(BASHRC)) + "export PATH=$PATH:/opt/go/bin");
+      Finding f = only(rule, sc.snapshot());
+      assertTrue(f.fixes().stream().noneMatch(x -> x.title().contains("Move")), () -> "the move would not delete the line: " + f.fixes());
     }
 
     @Test
@@ -672,6 +741,15 @@ class WhichGoRulesTest {
       assertEquals(List.of("go env -u GOROOT"), f.commands());
       Snapshot after = applyAndReread(sc, fix(f, "Delete GOROOT"), false);
       assertEquals("GOPROXY=direct\n", Files.readString(sc.host(ENV_FILE)));
+      assertFixed(rule, before, after);
+    }
+
+    @Test
+    void deletingTheLastLineOfAFileWithoutALineEndKeepsTheRest(@TempDir Path tmp) throws IOException {
+      Scenario sc = Scenario.ubuntu(tmp).aptGo("1.22", "go1.22.2").file(ENV_FILE, "GOPROXY=direct\nGOROOT=/usr/local/go1.19");
+      Snapshot before = sc.snapshot();
+      Snapshot after = applyAndReread(sc, fix(only(rule, before), "Delete GOROOT"), false);
+      assertEquals("GOPROXY=direct", Files.readString(sc.host(ENV_FILE)));
       assertFixed(rule, before, after);
     }
 
