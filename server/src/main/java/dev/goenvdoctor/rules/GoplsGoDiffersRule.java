@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * gopls would run another {@code go} than the VS Code Go extension: the two computed layers resolve
- * different binaries or versions. The cause named is {@code go.toolsEnvVars.PATH} (it replaces the PATH
- * gopls searches) or {@code go.terminal.activateEnvironment: false} (the extension then does not put
- * its Go first on the tools' PATH).
+ * different binaries or versions, and a setting explains it: {@code go.toolsEnvVars.PATH} (it replaces
+ * the PATH gopls searches) or {@code go.terminal.activateEnvironment: false} (the extension then does not
+ * put its Go first on the tools' PATH). Without such a setting nothing is reported.
  */
 final class GoplsGoDiffersRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("gopls-go-differs", "GED103", Severity.WARNING,
@@ -74,8 +74,9 @@ final class GoplsGoDiffersRule implements Rule {
           List.of("go.terminal.activateEnvironment"), Boolean.TRUE);
       finding = Findings.of(INFO, message.toString()).at(at);
     } else {
-      message.append(". gopls type-checks with one Go while builds and tests use the other.");
-      finding = Findings.of(INFO, message.toString()).at(Anchors.primary(snapshot, true));
+      // No setting explains it: the difference comes from what a static replay cannot know (the
+      // extension's go env output, say). Saying nothing beats a wrong cause.
+      return List.of();
     }
     settings.goroot().flatMap(Setting::where).ifPresent(finding::evidence);
     a.selectedBy().ifPresent(finding::evidence);
