@@ -7,6 +7,18 @@ final class WhichGoRules {
   private WhichGoRules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new GoMissingInEditorRule(),
+        new GoDiffersBetweenLayersRule(),
+        new GoplsGoDiffersRule(),
+        new GorootMismatchRule(),
+        new GorootInvalidRule(),
+        new GorootEqualsGopathRule(),
+        new GorootPinnedSnapRevisionRule(),
+        new GorootInGoEnvFileRule(),
+        new GoEnvFileShadowedRule(),
+        new MixedGorootRule(),
+        new GoWrongArchRule(),
+        new GoBrokenLinkRule());
   }
 }
