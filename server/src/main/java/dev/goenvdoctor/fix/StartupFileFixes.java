@@ -29,7 +29,12 @@ public final class StartupFileFixes {
     if (original == null) {
       return Optional.empty();
     }
-    TextEdit delete = new TextEdit(source, new TextRange(lineNo, 0, lineNo + 1, 0), "");
+    List<String> sourceLines = sourceText.get().lines().toList();
+    boolean lastWithoutNewline = lineNo == sourceLines.size() - 1 && !sourceText.get().endsWith("\n");
+    // A last line without a line end has no "next line" to delete up to: take the previous line end instead.
+    TextEdit delete = !lastWithoutNewline ? new TextEdit(source, new TextRange(lineNo, 0, lineNo + 1, 0), "")
+        : lineNo == 0 ? new TextEdit(source, new TextRange(0, 0, 0, original.length()), "")
+        : new TextEdit(source, new TextRange(lineNo - 1, sourceLines.get(lineNo - 1).length(), lineNo, original.length()), "");
     String block = "\n# Moved from " + source + " by go-env-doctor: the desktop session reads this file, not that one.\n"
         + original.strip() + "\n";
     Optional<String> target = root.readText(targetFile, 4 << 20);

@@ -25,10 +25,16 @@ class CheckCommandTest {
         .append("/home/u/.bashrc", "\nexport PATH=$PATH:/usr/local/go/bin\n");
   }
 
+  private String editorPath = Scenario.DEFAULT_PATH;
+
   private CliRun check(Scenario s, String... extra) throws Exception {
+    return run("check", s, extra);
+  }
+
+  private CliRun run(String command, Scenario s, String... extra) throws Exception {
     Path env = dir.resolve("editor.env");
-    Files.writeString(env, "HOME=/home/u\nUSER=u\nSHELL=/bin/bash\nPATH=" + Scenario.DEFAULT_PATH + "\n");
-    List<String> args = new ArrayList<>(List.of("check", "--root", dir.toString(), "--env", env.toString(), "--workspace", s.workspace()));
+    Files.writeString(env, "HOME=/home/u\nUSER=u\nSHELL=/bin/bash\nPATH=" + editorPath + "\n");
+    List<String> args = new ArrayList<>(List.of(command, "--root", dir.toString(), "--env", env.toString(), "--workspace", s.workspace()));
     args.addAll(List.of(extra));
     return CliRun.run(args.toArray(String[]::new));
   }
@@ -74,6 +80,14 @@ class CheckCommandTest {
 
     CliRun fixed = check(s, "--fix");
     assertTrue(fixed.err().contains("fixed go-missing-in-editor"), fixed.err());
+    // Logging out and back in gives the editor what the login shell now builds.
+    JsonObject report = JsonParser.parseString(run("report", s, "--json").out()).getAsJsonObject();
+    for (JsonElement layer : report.getAsJsonArray("layers")) {
+      if (layer.getAsJsonObject().get("id").getAsString().equals("login")) {
+        editorPath = layer.getAsJsonObject().getAsJsonObject("environment").get("PATH").getAsString();
+      }
+    }
+    assertTrue(editorPath.contains("/usr/local/go/bin"), editorPath);
     CliRun after = check(s);
     assertFalse(after.out().contains("go-missing-in-editor"), after.out());
   }
