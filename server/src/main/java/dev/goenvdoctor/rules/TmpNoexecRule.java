@@ -4,6 +4,7 @@ import dev.goenvdoctor.fix.SettingsFixes;
 import dev.goenvdoctor.model.Finding;
 import dev.goenvdoctor.model.Layer;
 import dev.goenvdoctor.model.LayerId;
+import dev.goenvdoctor.model.LayerSource;
 import dev.goenvdoctor.model.Provenance;
 import dev.goenvdoctor.model.Severity;
 import dev.goenvdoctor.probe.Root;
@@ -12,6 +13,7 @@ import dev.goenvdoctor.probe.host.HostProbe;
 import dev.goenvdoctor.probe.host.Mount;
 import dev.goenvdoctor.probe.host.PathMount;
 import dev.goenvdoctor.probe.host.Tristate;
+import dev.goenvdoctor.probe.shell.ShellMode;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,10 +84,29 @@ final class TmpNoexecRule implements Rule {
     if (mount.noexec() == Tristate.YES) {
       return Optional.of(new TempDir(dir, variable, origin, source, Problem.NOEXEC, mount.mount()));
     }
-    if (!variable.isEmpty() && !root.isDirectory(dir)) {
+    if (!variable.isEmpty() && !root.isDirectory(dir) && !uncertain(lookup.snapshot(), layer, variable, dir)) {
       return Optional.of(new TempDir(dir, variable, origin, source, Problem.MISSING, mount.mount()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when the value may not be what the shell really exports: it still holds {@code $} or a
+   * backquote, or the static reading of a shell layer marks it as computed by a command or set under a
+   * condition it could not decide. A directory that "does not exist" is then no evidence.
+   */
+  private static boolean uncertain(Snapshot snapshot, Layer layer, String variable, String dir) {
+    if (dir.contains("$") || dir.contains("`")) {
+      return true;
+    }
+    Optional<ShellMode> mode = switch (layer.id()) {
+      case LOGIN -> Optional.of(ShellMode.LOGIN);
+      case TERMINAL -> Optional.of(ShellMode.TERMINAL);
+      default -> Optional.empty();
+    };
+    return mode.isPresent() && layer.source() == LayerSource.STATIC && snapshot.startup().stream()
+        .filter(r -> r.mode() == mode.get()).flatMap(r -> r.variable(variable).stream())
+        .anyMatch(v -> v.dynamic() || v.conditional());
   }
 
   private static Finding finding(GoEnvironmentLookup lookup, TempDir t, List<LayerId> layers) {

@@ -437,6 +437,15 @@ class GoEnvironmentRulesTest {
     }
 
     @Test
+    void aComputedOrConditionalValueIsNoEvidenceOfAMissingDirectory(@TempDir Path other) {
+      // Read statically, the value keeps the command text: whether the directory exists is unknown.
+      assertEquals(List.of(), tarball(tmp).append(PROFILE, "export TMPDIR=\"/tmp/$(id -u)\"\n").findings(rule));
+      // Set only on a host the static reading cannot tell: it may never be exported at all.
+      assertEquals(List.of(), tarball(other).append(PROFILE, "if [ \"$(hostname)\" = build ]; then\n"
+          + "  export GOTMPDIR=/scratch/tmp\nfi\n").findings(rule));
+    }
+
+    @Test
     void quietOnAnExecAllowedTmpOrWithAGoodGotmpdir(@TempDir Path other) {
       assertEquals(List.of(), tarball(tmp).dir("/tmp").file("/proc/self/mountinfo", MOUNTS_ROOT
           + "30 22 0:30 / /tmp rw,nosuid,nodev,relatime shared:2 - tmpfs tmpfs rw\n").findings(rule));
