@@ -38,7 +38,7 @@ final class CgoWithoutCompilerRule implements Rule {
     Map<GoEnvironmentSetting.Cause, List<Missing>> byCause = new LinkedHashMap<>();
     for (Layer layer : lookup.layers()) {
       GoEnvironmentSetting cgo = lookup.setting(layer, "CGO_ENABLED");
-      if (!cgo.value().strip().equals("1") || layer.path().isEmpty()) {
+      if (!cgo.certain() || !cgo.value().strip().equals("1") || layer.path().isEmpty()) {
         continue; // not forced on, or a PATH we do not know
       }
       String cc = lookup.setting(layer, "CC").value();

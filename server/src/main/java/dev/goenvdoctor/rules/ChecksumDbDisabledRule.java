@@ -67,6 +67,7 @@ final class ChecksumDbDisabledRule implements Rule {
             + " skipped checksum validation"));
       }
     }
+    problems.removeIf(b -> !b.setting().certain());
     List<Finding> findings = new ArrayList<>();
     // One finding per setting line, naming every layer it reaches.
     List<GoEnvironmentSetting> settings = problems.stream().map(Broad::setting).toList();

@@ -8,6 +8,7 @@ import dev.goenvdoctor.model.ResolvedGo;
 import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.probe.go.GoRoot;
 import dev.goenvdoctor.probe.go.GoSetting;
+import dev.goenvdoctor.probe.shell.ShellMode;
 import dev.goenvdoctor.probe.shell.StartupStatement;
 import dev.goenvdoctor.probe.shell.StaticShellResult;
 import dev.goenvdoctor.snapshot.Snapshot;
@@ -72,7 +73,25 @@ final class GoEnvironmentLookup {
       case USER_ENV_FILE, GOROOT_GO_ENV -> s.location().map(l -> new Provenance(l, name + "=" + s.value()));
       case UNSET -> Optional.empty();
     };
-    return new GoEnvironmentSetting(layer.id(), name, s.value(), s.source(), origin);
+    boolean certain = s.source() != GoSetting.Source.ENVIRONMENT || certain(layer, name);
+    return new GoEnvironmentSetting(layer.id(), name, s.value(), s.source(), origin, certain);
+  }
+
+  /**
+   * False when the layer was simulated from the startup files and the simulation marks {@code name} as
+   * computed by a command or set under a condition it could not decide; true for every other layer.
+   */
+  boolean certain(Layer layer, String name) {
+    if (layer.source() != LayerSource.STATIC) {
+      return true;
+    }
+    Optional<ShellMode> mode = switch (layer.id()) {
+      case LOGIN -> Optional.of(ShellMode.LOGIN);
+      case TERMINAL -> Optional.of(ShellMode.TERMINAL);
+      default -> Optional.empty();
+    };
+    return mode.isEmpty() || snapshot.startup().stream().filter(r -> r.mode() == mode.get())
+        .flatMap(r -> r.variable(name).stream()).noneMatch(v -> v.dynamic() || v.conditional());
   }
 
   /** The Go root of the go the layer runs, inspected once per directory. */

@@ -11,9 +11,12 @@ import java.util.Optional;
 
 /**
  * The value one layer's go command uses for a Go variable ({@code value} empty when unset), where it
- * comes from ({@code source}), and the file line that set it ({@code origin}) when known.
+ * comes from ({@code source}), the file line that set it ({@code origin}) when known, and whether the
+ * value is {@code certain}: false when a startup file read without running it computes the value with
+ * a command or sets it under a condition that could not be decided. An uncertain value fires no rule.
  */
-record GoEnvironmentSetting(LayerId layer, String name, String value, GoSetting.Source source, Optional<Provenance> origin) {
+record GoEnvironmentSetting(LayerId layer, String name, String value, GoSetting.Source source, Optional<Provenance> origin,
+    boolean certain) {
 
   /** True when the variable has a non-empty value. */
   boolean isSet() {

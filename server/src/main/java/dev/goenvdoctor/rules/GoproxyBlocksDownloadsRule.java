@@ -50,7 +50,7 @@ final class GoproxyBlocksDownloadsRule implements Rule {
     Map<LayerId, Layer> byId = new LinkedHashMap<>();
     for (Layer layer : lookup.layers()) {
       GoEnvironmentSetting proxy = lookup.setting(layer, "GOPROXY");
-      if (forbidsDownloads(proxy.value())) {
+      if (proxy.certain() && forbidsDownloads(proxy.value())) {
         blocking.add(proxy);
         byId.put(layer.id(), layer);
       }

@@ -4,7 +4,6 @@ import dev.goenvdoctor.fix.SettingsFixes;
 import dev.goenvdoctor.model.Finding;
 import dev.goenvdoctor.model.Layer;
 import dev.goenvdoctor.model.LayerId;
-import dev.goenvdoctor.model.LayerSource;
 import dev.goenvdoctor.model.Provenance;
 import dev.goenvdoctor.model.Severity;
 import dev.goenvdoctor.probe.Root;
@@ -13,7 +12,6 @@ import dev.goenvdoctor.probe.host.HostProbe;
 import dev.goenvdoctor.probe.host.Mount;
 import dev.goenvdoctor.probe.host.PathMount;
 import dev.goenvdoctor.probe.host.Tristate;
-import dev.goenvdoctor.probe.shell.ShellMode;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,12 +77,15 @@ final class TmpNoexecRule implements Rule {
     if (!dir.startsWith("/")) {
       return Optional.empty(); // relative: depends on the working directory; the host facts note it
     }
+    if (!variable.isEmpty() && uncertain(lookup, layer, variable, dir)) {
+      return Optional.empty(); // which directory is used is not known
+    }
     Root root = lookup.root();
     PathMount mount = HostProbe.mountOf(root, lookup.snapshot().host().mounts(), dir);
     if (mount.noexec() == Tristate.YES) {
       return Optional.of(new TempDir(dir, variable, origin, source, Problem.NOEXEC, mount.mount()));
     }
-    if (!variable.isEmpty() && !root.isDirectory(dir) && !uncertain(lookup.snapshot(), layer, variable, dir)) {
+    if (!variable.isEmpty() && !root.isDirectory(dir)) {
       return Optional.of(new TempDir(dir, variable, origin, source, Problem.MISSING, mount.mount()));
     }
     return Optional.empty();
@@ -92,21 +93,11 @@ final class TmpNoexecRule implements Rule {
 
   /**
    * True when the value may not be what the shell really exports: it still holds {@code $} or a
-   * backquote, or the static reading of a shell layer marks it as computed by a command or set under a
-   * condition it could not decide. A directory that "does not exist" is then no evidence.
+   * backquote, or the static reading of a shell layer computes it or sets it under an undecided
+   * condition. Neither its mount nor its absence is then evidence.
    */
-  private static boolean uncertain(Snapshot snapshot, Layer layer, String variable, String dir) {
-    if (dir.contains("$") || dir.contains("`")) {
-      return true;
-    }
-    Optional<ShellMode> mode = switch (layer.id()) {
-      case LOGIN -> Optional.of(ShellMode.LOGIN);
-      case TERMINAL -> Optional.of(ShellMode.TERMINAL);
-      default -> Optional.empty();
-    };
-    return mode.isPresent() && layer.source() == LayerSource.STATIC && snapshot.startup().stream()
-        .filter(r -> r.mode() == mode.get()).flatMap(r -> r.variable(variable).stream())
-        .anyMatch(v -> v.dynamic() || v.conditional());
+  private static boolean uncertain(GoEnvironmentLookup lookup, Layer layer, String variable, String dir) {
+    return dir.contains("$") || dir.contains("`") || !lookup.certain(layer, variable);
   }
 
   private static Finding finding(GoEnvironmentLookup lookup, TempDir t, List<LayerId> layers) {

@@ -42,7 +42,8 @@ final class VendorFlagWithoutVendorRule implements Rule {
     List<GoEnvironmentSetting> flagged = new ArrayList<>();
     for (Layer layer : lookup.layers()) {
       GoEnvironmentSetting goflags = lookup.setting(layer, "GOFLAGS");
-      if (Stream.of(goflags.value().strip().split("\\s+")).anyMatch(VendorFlagWithoutVendorRule::isVendorFlag)) {
+      if (goflags.certain()
+          && Stream.of(goflags.value().strip().split("\\s+")).anyMatch(VendorFlagWithoutVendorRule::isVendorFlag)) {
         flagged.add(goflags);
       }
     }

@@ -132,6 +132,16 @@ class GoEnvironmentRulesTest {
     }
 
     @Test
+    void aConditionalGoproxyInAStartupFileIsNotEvidence() {
+      Scenario s = tarball(tmp).file(GO_MOD, "module example.com/proj\n\ngo 1.23\n")
+          .append(PROFILE, "if [ \"$(hostname)\" = build ]; then\n  export GOPROXY=off\nfi\n");
+      assertEquals(List.of(), s.findings(rule));
+      // The same line without the condition is.
+      s.append(PROFILE, "export GOPROXY=off\n");
+      assertEquals(1, s.findings(rule).size());
+    }
+
+    @Test
     void quietWhenNothingMustBeDownloaded(@TempDir Path other) {
       // go line met, no requirements: GOPROXY=off harms nothing here.
       assertEquals(List.of(), tarball(tmp).file(ENV_FILE, "GOPROXY=off\n").findings(rule));
