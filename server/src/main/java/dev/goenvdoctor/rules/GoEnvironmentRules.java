@@ -7,6 +7,7 @@ final class GoEnvironmentRules {
   private GoEnvironmentRules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(new GoproxyBlocksDownloadsRule(), new ChecksumDbDisabledRule(), new VendorFlagWithoutVendorRule(),
+        new GoDirsNotWritableRule(), new TmpNoexecRule(), new CgoWithoutCompilerRule());
   }
 }

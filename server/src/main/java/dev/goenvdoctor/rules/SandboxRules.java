@@ -7,6 +7,7 @@ final class SandboxRules {
   private SandboxRules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(new FlatpakEditorRule(), new SnapGoRefreshRule(), new WslWindowsPathRule(), new SudoHomeMismatchRule(),
+        new MacConfinementRule());
   }
 }
