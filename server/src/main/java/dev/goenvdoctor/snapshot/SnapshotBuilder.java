@@ -11,6 +11,9 @@ import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.probe.go.GoEnvFile;
 import dev.goenvdoctor.probe.go.GoEnvResult;
 import dev.goenvdoctor.probe.go.GoEnvRunner;
+import dev.goenvdoctor.probe.go.GoRoot;
+import dev.goenvdoctor.probe.go.GoSetting;
+import dev.goenvdoctor.model.ResolvedGo;
 import dev.goenvdoctor.probe.go.InstallationFinder;
 import dev.goenvdoctor.probe.go.InstallationScan;
 import dev.goenvdoctor.probe.host.HostFacts;
@@ -138,7 +141,7 @@ public final class SnapshotBuilder {
     layers.forEach(l -> allPathEntries.addAll(pathEntries(l)));
     InstallationScan installations = timed(timings, "installations",
         () -> new InstallationFinder(root).find(editorEnv, List.copyOf(allPathEntries)));
-    HostFacts host = timed(timings, "host", () -> HostProbe.probe(root, editorEnv, home, goDirs(resolvedEditor, goEnv)));
+    HostFacts host = timed(timings, "host", () -> HostProbe.probe(root, editorEnv, home, goDirs(root, resolvedEditor, goEnv, goEnvFile)));
     List<ToolBinary> tools = ToolFinder.find(root, locator, resolvedEditor, vscode);
 
     return new Snapshot(Snapshot.SCHEMA_VERSION, TOOL_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -161,26 +164,29 @@ public final class SnapshotBuilder {
     return layer.path().stream().map(e -> e.dir()).toList();
   }
 
-  /** The directories HostProbe checks: GOPATH, GOMODCACHE, GOCACHE, GOTMPDIR, TMPDIR as the editor's go sees them. */
-  private static Map<String, String> goDirs(Layer editor, GoEnvCache goEnv) {
+  /**
+   * The directories HostProbe checks: GOPATH, GOMODCACHE, GOCACHE, GOTMPDIR, TMPDIR as the editor's go
+   * sees them: what go env reported, else the environment, the user env file and GOROOT/go.env in the
+   * go command's own order, else the go command's defaults.
+   */
+  private static Map<String, String> goDirs(Root root, Layer editor, GoEnvCache goEnv, GoEnvFile goEnvFile) {
     Map<String, String> reported = editor.go().map(goEnv::known).map(GoEnvResult::values).orElse(Map.of());
+    Optional<GoRoot> goroot = editor.go().flatMap(ResolvedGo::goroot).map(g -> GoRoot.inspect(root, g));
+    java.util.function.Function<String, Optional<String>> value = name -> Optional.ofNullable(reported.get(name))
+        .filter(v -> !v.isBlank())
+        .or(() -> Optional.of(GoSetting.lookup(name, editor.environment(), goEnvFile, goroot).value()).filter(v -> !v.isBlank()));
     Map<String, String> dirs = new LinkedHashMap<>();
     String home = editor.environment().getOrDefault("HOME", "");
-    String gopath = first(editor, reported, "GOPATH").orElse(home.isEmpty() ? "" : home + "/go");
+    String gopath = value.apply("GOPATH").orElse(home.isEmpty() ? "" : home + "/go");
     dirs.put("GOPATH", gopath);
     String firstGopath = gopath.split(":", -1)[0];
-    dirs.put("GOMODCACHE", first(editor, reported, "GOMODCACHE").orElse(firstGopath.isEmpty() ? "" : firstGopath + "/pkg/mod"));
-    dirs.put("GOCACHE", first(editor, reported, "GOCACHE").orElse(
+    dirs.put("GOMODCACHE", value.apply("GOMODCACHE").orElse(firstGopath.isEmpty() ? "" : firstGopath + "/pkg/mod"));
+    dirs.put("GOCACHE", value.apply("GOCACHE").orElse(
         editor.environment().getOrDefault("XDG_CACHE_HOME", home + "/.cache") + "/go-build"));
-    first(editor, reported, "GOTMPDIR").ifPresent(v -> dirs.put("GOTMPDIR", v));
-    first(editor, reported, "TMPDIR").ifPresent(v -> dirs.put("TMPDIR", v));
+    value.apply("GOTMPDIR").ifPresent(v -> dirs.put("GOTMPDIR", v));
+    value.apply("TMPDIR").ifPresent(v -> dirs.put("TMPDIR", v));
     dirs.values().removeIf(String::isEmpty);
     return dirs;
-  }
-
-  private static Optional<String> first(Layer editor, Map<String, String> reported, String name) {
-    return Optional.ofNullable(reported.get(name)).filter(v -> !v.isBlank())
-        .or(() -> Optional.ofNullable(editor.environment().get(name)).filter(v -> !v.isBlank()));
   }
 
   private static <T> T timed(Map<String, Long> timings, String what, Supplier<T> work) {
