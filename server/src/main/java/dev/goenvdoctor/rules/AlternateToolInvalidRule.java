@@ -120,6 +120,8 @@ final class AlternateToolInvalidRule implements Rule {
     Optional<String> instead = p.fallsBack() ? fallback(snapshot, a.tool()) : Optional.empty();
     if (p.fallsBack()) {
       message.append("; vscode-go silently uses ").append(instead.orElse("its normal lookup of " + a.tool())).append(" instead");
+    } else if (a.expanded().startsWith("/")) {
+      message.append("; vscode-go runs it as ").append(a.tool()).append(" all the same");
     }
     message.append('.');
     Optional<String> replacement = replacement(snapshot, root, a);

@@ -52,8 +52,8 @@ final class VersionPinDisagreesRule implements Rule {
 
     /**
      * The managers whose "not installed" we check for a kind of file. asdf reads .go-version only with
-     * legacy_version_file = yes, and mise only with idiomatic version files turned on: neither is
-     * assumed for .go-version.
+     * legacy_version_file = yes, and mise reads it as an idiomatic version file under its own settings:
+     * we read neither setting, so neither is assumed for .go-version.
      */
     static Set<Manager> reading(PinFile.Kind kind) {
       return switch (kind) {
@@ -120,8 +120,8 @@ final class VersionPinDisagreesRule implements Rule {
           .stream().reduce((a, b) -> a + ", " + b).orElse("");
       String problem = manager.display + " has only " + have + " installed";
       if (manager == Manager.GVM && !pinned.goPrefixed() && names.contains("go" + pinned.version())) {
-        problem = "gvm names its versions with the go prefix: it has go" + pinned.version()
-            + ", but this file says " + pinned.raw() + " (write go" + pinned.version() + ")";
+        problem = "gvm names its versions with the go prefix (it has go" + pinned.version() + "): write go"
+            + pinned.version();
       }
       problems.add(problem);
     }

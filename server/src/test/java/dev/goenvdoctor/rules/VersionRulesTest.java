@@ -290,7 +290,8 @@ class VersionRulesTest {
           .file("/home/u/proj/.go-version", "1.27.4\n");
       goMod(s, "go 1.27\n");
       Finding f = single(s, rule, Severity.WARNING, "/home/u/proj/.go-version", 0);
-      contains(f, "gvm names its versions with the go prefix: it has go1.27.4, but this file says 1.27.4 (write go1.27.4)");
+      contains(f, ".go-version:1 pins go 1.27.4, but gvm names its versions with the go prefix (it has go1.27.4):"
+          + " write go1.27.4.");
     }
 
     @Test
