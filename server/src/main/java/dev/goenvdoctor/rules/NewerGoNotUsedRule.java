@@ -3,24 +3,30 @@ package dev.goenvdoctor.rules;
 import dev.goenvdoctor.model.Finding;
 import dev.goenvdoctor.model.LayerSource;
 import dev.goenvdoctor.model.Severity;
+import dev.goenvdoctor.probe.go.InstallKind;
 import dev.goenvdoctor.rules.VersionFacts.Installed;
 import dev.goenvdoctor.rules.VersionFacts.LayerGo;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * GED205: the newest Go installed on the machine is newer than the go of every layer, so nothing uses
- * it (Ubuntu's golang-1.2x-go beside the default golang-go, an unused tarball or SDK). Fires only when
+ * it (Ubuntu's golang-1.2x-go beside the default golang-go, an unused tarball or SDK); the versions a
+ * version manager keeps are its own business. Fires only when
  * every layer's go is known: a layer with no go or an unknown version could be the one using it.
  */
 final class NewerGoNotUsedRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("newer-go-not-used", "GED205", Severity.INFO,
       "A newer Go is installed but no layer uses it.");
+
+  private static final Set<InstallKind> MANAGED = EnumSet.of(InstallKind.GOENV, InstallKind.GVM, InstallKind.ASDF, InstallKind.MISE);
 
   @Override
   public RuleInfo info() {
@@ -34,7 +40,9 @@ final class NewerGoNotUsedRule implements Rule {
     if (layers.isEmpty() || layers.size() != learned) {
       return List.of();
     }
-    Optional<Installed> newest = VersionFacts.usableInstallations(snapshot).stream().max(Comparator.comparing(Installed::version));
+    // A version manager keeps several Go versions on purpose and its pins choose among them: not "unused".
+    Optional<Installed> newest = VersionFacts.usableInstallations(snapshot).stream()
+        .filter(i -> !MANAGED.contains(i.installation().kind())).max(Comparator.comparing(Installed::version));
     if (newest.isEmpty() || layers.stream().anyMatch(l -> l.version().atLeast(newest.get().version()))) {
       return List.of();
     }

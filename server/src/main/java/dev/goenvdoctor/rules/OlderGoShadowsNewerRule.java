@@ -2,6 +2,7 @@ package dev.goenvdoctor.rules;
 
 import dev.goenvdoctor.fix.StartupFileFixes;
 import dev.goenvdoctor.model.Finding;
+import dev.goenvdoctor.model.LayerId;
 import dev.goenvdoctor.model.Fix;
 import dev.goenvdoctor.model.PathEntry;
 import dev.goenvdoctor.model.Provenance;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
 
 /**
  * GED206: a layer's PATH holds several go commands and the first, which runs, is older than a later one.
- * Only plain go binaries found by the PATH search count: a version manager's shim decides by its pin, not
+ * The layers are the desktop session, the terminal, VS Code and gopls (the editor's own environment
+ * only when the extension's layer is missing, since those inherit it). Only plain go binaries found by
+ * the PATH search count: a version manager's shim decides by its pin, not
  * by PATH order, and a later entry counts only when its go is a Go installation whose version is known.
  */
 final class OlderGoShadowsNewerRule implements Rule {
@@ -51,7 +54,12 @@ final class OlderGoShadowsNewerRule implements Rule {
       return List.of();
     }
     Map<String, List<Shadow>> byPair = new LinkedHashMap<>();
-    for (LayerGo l : VersionFacts.allLayers(snapshot)) {
+    List<LayerGo> all = VersionFacts.allLayers(snapshot);
+    boolean vscodeKnown = all.stream().anyMatch(l -> l.id() == LayerId.VSCODE_GO);
+    for (LayerGo l : all) {
+      if (l.id() == LayerId.EDITOR && vscodeKnown) {
+        continue; // VS Code's layers inherit the editor's PATH and say the same, with a fix that works
+      }
       shadow(snapshot, root.get(), l).ifPresent(s ->
           byPair.computeIfAbsent(l.go().realPath() + "\n" + s.newerInstall().realPath(), k -> new ArrayList<>()).add(s));
     }

@@ -123,8 +123,13 @@ final class VersionRuleChecks {
 
   /** What logging out and back in does to the editor: it inherits the desktop session's PATH again. */
   static void relogin(Scenario scenario) {
+    scenario.env("PATH", reloginPath(scenario));
+  }
+
+  /** The desktop session's PATH as the startup files build it now. */
+  static String reloginPath(Scenario scenario) {
     Optional<Layer> login = scenario.snapshot().layer(LayerId.LOGIN);
-    login.flatMap(l -> l.get("PATH")).ifPresent(p -> scenario.env("PATH", p));
+    return login.flatMap(l -> l.get("PATH")).orElseThrow(() -> new AssertionError("no login layer PATH"));
   }
 
   private static Set<String> keys(Snapshot snapshot) {

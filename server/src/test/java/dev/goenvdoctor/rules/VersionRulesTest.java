@@ -347,6 +347,21 @@ class VersionRulesTest {
     }
 
     @Test
+    void terminalOnlyGetsTheLoginFileFix(@TempDir Path tmp) throws IOException {
+      Scenario s = modernGo(Scenario.ubuntu(tmp).aptGo("1.18", "go1.18.1"), "/usr/local/go", "go1.27.4")
+          .env("PATH", editorPathWith("/usr/local/go/bin"));
+      goMod(s, "go 1.18\n");
+      Finding f = single(s, rule, Severity.WARNING, GO_MOD, 2);
+      contains(f, "Your terminal runs /usr/bin/go -> /usr/lib/go-1.18/bin/go (go1.18.1).",
+          "A supported Go is installed at /usr/local/go (go1.27.4). Put its bin directory first on PATH.");
+      Fix fix = preferredFix(f);
+      assertEquals("Put /usr/local/go/bin first on PATH in the login shell's startup file (then log out and back in)",
+          fix.title());
+      applyAndVerify(s, rule, f, fix, false);
+      assertTrue(Files.readString(s.host(PROFILE)).endsWith("export PATH=\"/usr/local/go/bin:$PATH\"\n"));
+    }
+
+    @Test
     void theTwoNewestReleasesAreSupported(@TempDir Path tmp) {
       Scenario s = modernGo(Scenario.ubuntu(tmp), "/usr/local/go", "go1.26.0")
           .append(PROFILE, "export PATH=\"/usr/local/go/bin:$PATH\"\n").env("PATH", editorPathWith("/usr/local/go/bin"));
@@ -395,9 +410,70 @@ class VersionRulesTest {
     }
 
     @Test
+    void versionsAManagerKeepsAreNotUnused(@TempDir Path tmp) {
+      Scenario s = modernGo(Scenario.ubuntu(tmp).aptGo("1.18", "go1.18.1"), "/home/u/.goenv/versions/1.27.4", "go1.27.4");
+      none(goMod(s, "go 1.18\n"), rule);
+    }
+
+    @Test
     void quietWhenSomeLayerUsesIt(@TempDir Path tmp) {
       Scenario s = sideBySide(tmp).append(PROFILE, "export PATH=\"/usr/lib/go-1.27/bin:$PATH\"\n");
       none(s, rule);
+    }
+  }
+
+  /**
+   * Well set-up machines (current Go on every layer's PATH from ~/.profile, gopls and tools installed
+   * and on PATH) get no finding of these groups at warning or above: tarball, goenv and asdf.
+   */
+  @Nested
+  class HealthyMachines {
+    Scenario withTools(Scenario s, String pathLine) {
+      s.append(PROFILE, pathLine + "\nexport PATH=\"$PATH:$HOME/go/bin\"\n")
+          .goTool("/home/u/go/bin/gopls", "go1.27.4", "golang.org/x/tools/gopls")
+          .goTool("/home/u/go/bin/dlv", "go1.27.4", "github.com/go-delve/delve/cmd/dlv");
+      return goMod(s, "go 1.27.1\n");
+    }
+
+    void quiet(Scenario s) {
+      s.env("PATH", VersionRuleChecks.reloginPath(s));
+      Snapshot snapshot = s.snapshot();
+      // The scenario really is set up: all five layers run go1.27.4 (through the shim, for managers).
+      assertEquals(List.of("go1.27.4", "go1.27.4", "go1.27.4", "go1.27.4", "go1.27.4"),
+          VersionFacts.allLayers(snapshot).stream().map(l -> l.version().toolchainName()).toList());
+      for (Rule r : VersionRuleChecks.groupRules()) {
+        List<Finding> loud = r.check(snapshot).stream().filter(f -> f.severity().atLeast(Severity.WARNING)).toList();
+        assertTrue(loud.isEmpty(), () -> r.info().slug() + " on a healthy machine: " + loud);
+      }
+    }
+
+    @Test
+    void tarball(@TempDir Path tmp) {
+      quiet(withTools(modernGo(Scenario.ubuntu(tmp), "/usr/local/go", "go1.27.4"),
+          "export PATH=\"/usr/local/go/bin:$PATH\""));
+    }
+
+    @Test
+    void goenv(@TempDir Path tmp) throws IOException {
+      Scenario s = modernGo(Scenario.ubuntu(tmp), "/home/u/.goenv/versions/1.27.4", "go1.27.4")
+          .executable("/home/u/.goenv/shims/go", resource("/goinstall/goenv-shim"))
+          .file("/home/u/.goenv/version", "1.27.4\n").file("/home/u/proj/.go-version", "1.27.4\n");
+      quiet(withTools(s, "export PATH=\"$HOME/.goenv/shims:$PATH\""));
+    }
+
+    @Test
+    void asdf(@TempDir Path tmp) throws IOException {
+      Scenario s = modernGo(Scenario.ubuntu(tmp), "/home/u/.asdf/installs/golang/1.27.4/go", "go1.27.4")
+          .executable("/home/u/.asdf/shims/go", resource("/goinstall/asdf-shim"))
+          .file("/home/u/proj/.tool-versions", "golang 1.27.4\n");
+      quiet(withTools(s, "export PATH=\"$HOME/.asdf/shims:$PATH\""));
+    }
+
+    private byte[] resource(String name) throws IOException {
+      try (var in = VersionRulesTest.class.getResourceAsStream(name)) {
+        assertTrue(in != null, name);
+        return in.readAllBytes();
+      }
     }
   }
 
@@ -467,13 +543,17 @@ class VersionRulesTest {
     }
 
     @Test
-    void editorToo(@TempDir Path tmp) {
+    void vsCodeInheritsTheEditorsOrder(@TempDir Path tmp) {
+      // The editor was started with the tarball appended (no startup line says so): only go.goroot can help.
       Scenario s = modernGo(Scenario.ubuntu(tmp).aptGo("1.19", "go1.19.8"), "/usr/local/go", "go1.27.4")
           .env("PATH", Scenario.DEFAULT_PATH + ":/usr/local/go/bin");
+      goMod(s, "go 1.19\n");
       Finding f = single(s, rule, Severity.WARNING, GO_MOD, 2);
-      contains(f, "The editor, VS Code and gopls run /usr/bin/go -> /usr/lib/go-1.19/bin/go (go1.19.8) because /usr/bin"
-          + " comes before /usr/local/go/bin");
-      assertTrue(fixTitled(f, "Set go.goroot to /usr/local/go").preferred());
+      contains(f, "VS Code and gopls run /usr/bin/go -> /usr/lib/go-1.19/bin/go (go1.19.8) because /usr/bin"
+          + " comes before /usr/local/go/bin, which has /usr/local/go/bin/go (go1.27.4).");
+      Fix fix = preferredFix(f);
+      assertTrue(fix.title().startsWith("Set go.goroot to /usr/local/go"), fix.title());
+      applyAndVerify(s, rule, f, fix, false);
     }
 
     @Test
