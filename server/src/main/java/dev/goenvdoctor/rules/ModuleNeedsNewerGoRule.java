@@ -112,8 +112,9 @@ final class ModuleNeedsNewerGoRule implements Rule {
 
   /**
    * {@code go.toolsEnvVars.GOTOOLCHAIN} set to the toolchain the module needs, when every VS Code layer
-   * that fails runs Go 1.21 or newer (older ones never switch) and that toolchain is already on PATH or
-   * in the module cache, or can be downloaded.
+   * that fails runs Go 1.21 or newer (older ones never switch) and that toolchain is already on its PATH
+   * or in the module cache. (A toolchain still to be downloaded would only trade an error for the
+   * download warning of this same rule.)
    */
   private static Optional<Fix> toolchainFix(Snapshot snapshot, GoVersion needed, List<Verdict> failing) {
     List<LayerGo> vscode = failing.stream().map(Verdict::layer).filter(LayerGo::ofVsCode).toList();
@@ -121,16 +122,13 @@ final class ModuleNeedsNewerGoRule implements Rule {
       return Optional.empty();
     }
     String name = needed.toolchainName();
-    boolean allLocal = true;
     for (LayerGo l : vscode) {
       Availability a = VersionToolchain.availability(snapshot, l.layer(), name, needed, Mode.AUTO);
-      if (a != Availability.ON_PATH && a != Availability.IN_MODULE_CACHE && a != Availability.DOWNLOAD) {
+      if (a != Availability.ON_PATH && a != Availability.IN_MODULE_CACHE) {
         return Optional.empty();
       }
-      allLocal &= a != Availability.DOWNLOAD;
     }
-    return SettingsFixes.set(snapshot, "Set go.toolsEnvVars.GOTOOLCHAIN to " + name
-        + (allLocal ? " (already on this machine)" : " (the go command downloads it once)"), allLocal,
+    return SettingsFixes.set(snapshot, "Set go.toolsEnvVars.GOTOOLCHAIN to " + name + " (already on this machine)", true,
         List.of("go.toolsEnvVars", "GOTOOLCHAIN"), name);
   }
 
