@@ -144,10 +144,18 @@ class ToolRulesTest {
       evidence(f, BASHRC, 114);
       Fix fix = preferredFix(f);
       assertEquals("Move ~/.bashrc:114 to ~/.profile", fix.title());
-      // Before logging out and in, the finding says exactly that.
+      applyAndVerify(s, rule, f, fix, true);
+      assertTrue(Files.readString(s.host(PROFILE)).endsWith("\nexport PATH=\"$PATH:$HOME/go/bin\"\n"));
+    }
+
+    @Test
+    void afterTheFixTheEditorStillNeedsANewSession(@TempDir Path tmp) {
+      Scenario s = tools(tarball(tmp)).append(BASHRC, "export PATH=\"$PATH:$HOME/go/bin\"\n");
+      Fix fix = preferredFix(single(s, rule, Severity.WARNING, BASHRC, BASHRC_END));
       assertDoesNotThrow(() -> FixApplier.apply(s.root(), fix));
       Finding waiting = single(s, rule, Severity.WARNING, PROFILE, 30);
-      contains(waiting, "which the desktop session now puts on PATH (~/.profile:31)", "Log out and back in");
+      contains(waiting, "which the desktop session now puts on PATH (~/.profile:31), but the editor's PATH lacks it",
+          "Log out and back in, then start the editor again.");
       assertTrue(waiting.fixes().isEmpty());
       VersionRuleChecks.relogin(s);
       none(s, rule);
