@@ -7,6 +7,7 @@ final class ToolRules {
   private ToolRules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(new GoplsBuiltWithOlderGoRule(), new GoplsNotFoundRule(), new ToolsBinNotOnPathRule(),
+        new AlternateToolInvalidRule());
   }
 }

@@ -7,6 +7,7 @@ final class VersionRules {
   private VersionRules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(new ModuleNeedsNewerGoRule(), new ToolchainUnavailableRule(), new VersionPinDisagreesRule(),
+        new GoUnsupportedRule(), new NewerGoNotUsedRule(), new OlderGoShadowsNewerRule());
   }
 }
