@@ -42,44 +42,44 @@ class HealthyMachinesTest {
 
   @Test
   void officialTarballWithProfileExport() {
-    Scenario s = Scenario.ubuntu(dir).goRoot("/usr/local/go", "go1.22.5")
+    Scenario s = Scenario.ubuntu(dir).goRoot("/usr/local/go", "go1.27.4")
         .append("/home/u/.profile", "\nexport PATH=\"$PATH:/usr/local/go/bin\"\n");
-    withGopls(s, "go1.22.5", Scenario.DEFAULT_PATH + ":/usr/local/go/bin");
+    withGopls(s, "go1.27.4", Scenario.DEFAULT_PATH + ":/usr/local/go/bin");
     assertEquals(List.of(), warningsOrWorse(s));
   }
 
   @Test
-  void aptOnlyOnUbuntu2404() {
-    Scenario s = Scenario.ubuntu(dir).aptGo("1.22", "go1.22.2")
-        .file("/etc/os-release", "NAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\nID=ubuntu\nPRETTY_NAME=\"Ubuntu 24.04.1 LTS\"\n");
-    withGopls(s, "go1.22.2", Scenario.DEFAULT_PATH);
+  void aptOnlyWithASupportedGo() {
+    Scenario s = Scenario.ubuntu(dir).aptGo("1.26", "go1.26.3")
+        .file("/etc/os-release", "NAME=\"Ubuntu\"\nVERSION_ID=\"26.04\"\nID=ubuntu\nPRETTY_NAME=\"Ubuntu 26.04 LTS\"\n");
+    withGopls(s, "go1.26.3", Scenario.DEFAULT_PATH);
     assertEquals(List.of(), warningsOrWorse(s));
   }
 
   @Test
   void goenvManaged() {
     Scenario s = Scenario.ubuntu(dir)
-        .goRoot("/home/u/.goenv/versions/1.22.5", "go1.22.5")
+        .goRoot("/home/u/.goenv/versions/1.27.4", "go1.27.4")
         .executable("/home/u/.goenv/shims/go", ("#!/usr/bin/env bash\nset -e\nprogram=\"${0##*/}\"\nexport GOENV_ROOT=\"/home/u/.goenv\"\n"
             + "exec \"/home/u/.goenv/libexec/goenv\" exec \"$program\" \"$@\"\n").getBytes())
         .executable("/home/u/.goenv/bin/goenv", "#!/usr/bin/env bash\n".getBytes())
-        .file("/home/u/.goenv/version", "1.22.5\n")
-        .file("/home/u/proj/.go-version", "1.22.5\n")
+        .file("/home/u/.goenv/version", "1.27.4\n")
+        .file("/home/u/proj/.go-version", "1.27.4\n")
         .append("/home/u/.profile", "\nexport GOENV_ROOT=\"$HOME/.goenv\"\nexport PATH=\"$GOENV_ROOT/bin:$PATH\"\neval \"$(goenv init -)\"\n");
-    withGopls(s, "go1.22.5", "/home/u/.goenv/shims:/home/u/.goenv/bin:" + Scenario.DEFAULT_PATH);
+    withGopls(s, "go1.27.4", "/home/u/.goenv/shims:/home/u/.goenv/bin:" + Scenario.DEFAULT_PATH);
     assertEquals(List.of(), warningsOrWorse(s));
   }
 
   @Test
   void asdfManaged() {
     Scenario s = Scenario.ubuntu(dir)
-        .goRoot("/home/u/.asdf/installs/golang/1.22.5/go", "go1.22.5")
-        .executable("/home/u/.asdf/shims/go", "#!/usr/bin/env bash\n# asdf-plugin: golang 1.22.5\nexec /home/u/.asdf/bin/asdf exec \"go\" \"$@\"\n".getBytes())
+        .goRoot("/home/u/.asdf/installs/golang/1.27.4/go", "go1.27.4")
+        .executable("/home/u/.asdf/shims/go", "#!/usr/bin/env bash\n# asdf-plugin: golang 1.27.4\nexec /home/u/.asdf/bin/asdf exec \"go\" \"$@\"\n".getBytes())
         .executable("/home/u/.asdf/bin/asdf", "#!/usr/bin/env bash\n".getBytes())
         .file("/home/u/.asdf/asdf.sh", "export PATH=\"${ASDF_DATA_DIR:-$HOME/.asdf}/shims:$PATH\"\n")
-        .file("/home/u/proj/.tool-versions", "golang 1.22.5\n")
+        .file("/home/u/proj/.tool-versions", "golang 1.27.4\n")
         .append("/home/u/.profile", "\n. \"$HOME/.asdf/asdf.sh\"\n");
-    withGopls(s, "go1.22.5", "/home/u/.asdf/shims:" + Scenario.DEFAULT_PATH);
+    withGopls(s, "go1.27.4", "/home/u/.asdf/shims:" + Scenario.DEFAULT_PATH);
     assertEquals(List.of(), warningsOrWorse(s));
   }
 }
