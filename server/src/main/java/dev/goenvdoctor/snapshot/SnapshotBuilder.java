@@ -131,8 +131,11 @@ public final class SnapshotBuilder {
         .filter(s -> s.scope() == SettingsFile.Scope.USER).findFirst();
     VsCodeGoSettings settings = VsCodeSettingsMerger.merge(userSettings, folder.flatMap(FolderFacts::folderSettings));
     VsCodeGoLayers vscode = timed(timings, "vscode-go", () -> new VsCodeGoSimulator(root, locator,
-        (g, env) -> goEnv.get(g, env, settings.alternateGo().map(s -> s.fromWorkspace()).orElse(false)
-            || settings.goroot().map(s -> s.fromWorkspace()).orElse(false)).values())
+        (g, env) -> {
+          GoEnvResult ran = goEnv.get(g, env, settings.alternateGo().map(s -> s.fromWorkspace()).orElse(false)
+              || settings.goroot().map(s -> s.fromWorkspace()).orElse(false));
+          return ran.succeeded() ? ran.values() : StaticGoEnv.of(root, g, env, goEnvFile);
+        })
         .simulate(resolvedEditor, settings, cwd, home));
     layers.add(vscode.vscodeGo());
     layers.add(vscode.gopls());
