@@ -58,10 +58,12 @@ final class EtcEnvironmentExpansionRule implements Rule {
       Findings finding = Findings.of(INFO, message.toString()).at(e.provenance().location()).evidence(e.provenance());
       fullPath(root, e).ifPresent(fixed -> finding.fix(StartupFileFixes.replaceLine(e.provenance(), fixed[0], fixed[1],
           "Write PATH out in full in /etc/environment", true)));
-      if (!home.isEmpty() && e.value().indexOf('"') < 0) {
+      Optional<String> target = StartupFileFacts.loginTarget(snapshot, root);
+      if (target.isPresent() && e.value().indexOf('"') < 0) {
         String export = "export " + e.name() + "=\"" + e.value() + "\"";
-        finding.fix(StartupFileFacts.moveLines(root, List.of(e.provenance()), List.of(export), home + "/.profile",
-            "pam_env does not expand variables there; the shell does here.", "Move it to ~/.profile as " + export, false));
+        finding.fix(StartupFileFacts.moveLines(root, List.of(e.provenance()), List.of(export), target.get(),
+            "pam_env does not expand variables there; the shell does here.",
+            "Move it to " + StartupFileFacts.tilde(target.get(), home) + " as " + export, false));
       }
       findings.add(finding.build());
     }

@@ -13,6 +13,7 @@ import dev.goenvdoctor.model.TextEdit;
 import dev.goenvdoctor.model.TextRange;
 import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.probe.shell.ShellMode;
+import dev.goenvdoctor.probe.shell.StartupFileStatus;
 import dev.goenvdoctor.probe.shell.StartupStatement;
 import dev.goenvdoctor.probe.shell.StaticShellPathEntry;
 import dev.goenvdoctor.probe.shell.StaticShellResult;
@@ -75,6 +76,33 @@ final class StartupFileFacts {
 
   static String display(Provenance provenance, String home) {
     return display(provenance.location(), home);
+  }
+
+  /**
+   * The file a login shell of the user's shell reads, where an export for the desktop session belongs. bash:
+   * the first of ~/.bash_profile, ~/.bash_login, ~/.profile that exists, but ~/.profile when that first file
+   * sources it (GDM on X11 reads ~/.profile too); ~/.profile when none exists. zsh: ~/.zprofile; sh:
+   * ~/.profile. Empty for other shells.
+   */
+  static Optional<String> loginTarget(Snapshot snapshot, Root root) {
+    String home = home(snapshot);
+    Optional<StaticShellResult> login = reading(snapshot, ShellMode.LOGIN);
+    if (home.isEmpty() || login.isEmpty()) {
+      return Optional.empty();
+    }
+    String profile = home + "/.profile";
+    return switch (login.get().kind()) {
+      case BASH -> {
+        Optional<String> first = List.of(home + "/.bash_profile", home + "/.bash_login", profile).stream()
+            .filter(root::isRegularFile).findFirst();
+        boolean profileRead = login.get().files().stream()
+            .anyMatch(f -> f.path().equals(profile) && f.status() == StartupFileStatus.READ);
+        yield Optional.of(first.isEmpty() || profileRead ? profile : first.get());
+      }
+      case ZSH -> Optional.of(StartupFileFixes.loginFile(home, "zsh"));
+      case SH -> Optional.of(profile);
+      default -> Optional.empty();
+    };
   }
 
   /** The static reading of the startup files for one shell mode. */
