@@ -44,7 +44,7 @@ final class StartupFileFacts {
 
   private static final Pattern GO_REFERENCE = Pattern.compile("\\$\\{?(GOROOT|GOPATH|GOBIN)\\b|go env|/go/bin\\b");
   private static final Pattern BASH_ONLY = Pattern.compile(
-      "\\[\\[|\\+=|=\\(|\\$'|<\\(|>\\(|&>|\\$\\{![A-Za-z_]|\\$\\{[A-Za-z_][A-Za-z0-9_]*(//?|\\^|,|:[0-9 -])"
+      "\\[\\[|\\+=|=\\(|\\$'|<\\(|>\\(|&>|\\$\\{![A-Za-z_]|\\$\\{[A-Za-z_][A-Za-z0-9_]*(//?|\\^|,|:[0-9 ])"
           + "|^\\s*(declare|typeset|local|shopt|source|function)\\b|\\bsource\\s");
 
   private StartupFileFacts() {}

@@ -115,8 +115,9 @@ final class TerminalEnvDiffersRule implements Rule {
       // The user's choice of Go for the terminal, made once for the tools too: vscode-go then puts its bin
       // first on the terminal's PATH itself.
       Map<List<String>, Object> changes = new LinkedHashMap<>();
-      changes.put(path, newValue);
+      // go.goroot first: the editor then still sees the file's own indentation.
       changes.put(List.of("go.goroot"), goroot);
+      changes.put(newValue == null ? VsCodeSettingsFacts.removalPath(setting) : path, newValue);
       finding.fix(SettingsFixes.change(setting.file(), "Use " + goroot + " for the tools too (go.goroot), and drop it"
           + " from the terminal's PATH", true, changes));
     }

@@ -117,9 +117,24 @@ final class VsCodeSettingsFacts {
     return SettingsFixes.change(where.file(), title, preferred, change);
   }
 
-  /** A fix that removes the setting from the file it came from. */
+  /** A fix that removes the setting from the file it came from (with its object, when it was the only key there). */
   static Optional<Fix> remove(Located where, String title, boolean preferred) {
-    return SettingsFixes.remove(where.file(), title, preferred, where.entry().path());
+    return SettingsFixes.remove(where.file(), title, preferred, removalPath(where));
+  }
+
+  /**
+   * What to remove to drop this entry: the entry, or for the last key of an object setting
+   * ({@code go.toolsEnvVars}, {@code terminal.integrated.env.linux}) the whole setting, so no empty
+   * {@code {}} is left behind.
+   */
+  static List<String> removalPath(Located where) {
+    List<String> path = where.entry().path();
+    if (path.size() != 2) {
+      return path;
+    }
+    boolean siblings = where.file().entries().stream().anyMatch(e -> e.path().size() == 2
+        && e.path().get(0).equals(path.get(0)) && !e.path().get(1).equals(path.get(1)));
+    return siblings ? path : List.of(path.get(0));
   }
 
   /** The editor layer's environment: what {@code ${env:...}} means in settings. Empty when unavailable. */
