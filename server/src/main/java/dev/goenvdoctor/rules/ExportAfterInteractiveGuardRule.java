@@ -76,7 +76,8 @@ final class ExportAfterInteractiveGuardRule implements Rule {
       }
       Optional<String> interactive = terminal.variable(name).map(StaticShellVariable::value);
       Optional<String> desktop = login.variable(name).map(StaticShellVariable::value);
-      return interactive.isPresent() && !interactive.equals(desktop)
+      boolean loginShellHasIt = ranLogin(snapshot).map(l -> l.get(name).equals(interactive)).orElse(false);
+      return interactive.isPresent() && !interactive.equals(desktop) && !loginShellHasIt
           ? Optional.of(name + "=" + interactive.get() + " is set") : Optional.empty();
     }
     List<String> dirs = goDirs(snapshot, root, terminal, login, s, home);
@@ -90,7 +91,13 @@ final class ExportAfterInteractiveGuardRule implements Rule {
     return StartupFileFacts.addedBy(terminal, s.provenance()).stream()
         .filter(d -> StartupFileFacts.isGoDir(root, d, env, home))
         .filter(d -> login.pathEntry(d).isEmpty())
+        .filter(d -> ranLogin(snapshot).map(l -> l.path().stream().noneMatch(e -> e.dir().equals(d))).orElse(true))
         .toList();
+  }
+
+  /** The login layer when a real login shell ran: what it printed overrides the static reading. */
+  private static Optional<Layer> ranLogin(Snapshot snapshot) {
+    return snapshot.layer(LayerId.LOGIN).filter(l -> l.source() == LayerSource.SHELL);
   }
 
   private static Finding finding(Snapshot snapshot, Root root, StartupStatement s, String what, String home) {

@@ -35,7 +35,10 @@ final class ToolsEnvPathClobbersRule implements Rule {
       return List.of();
     }
     List<String> dirs = gopls.get().path().stream().map(PathEntry::dir).toList();
-    boolean systemMissing = !dirs.contains("/usr/bin") && !dirs.contains("/bin");
+    // Only where the machine has them: a system without /usr/bin and /bin (NixOS, say) keeps git elsewhere.
+    boolean systemDirsExist = VsCodeSettingsFacts.root(snapshot)
+        .map(r -> r.isDirectory("/usr/bin") || r.isDirectory("/bin")).orElse(false);
+    boolean systemMissing = systemDirsExist && !dirs.contains("/usr/bin") && !dirs.contains("/bin");
     Optional<ResolvedGo> chosen = snapshot.layer(LayerId.VSCODE_GO).flatMap(Layer::go);
     Optional<ResolvedGo> goplsGo = gopls.get().go();
     boolean otherGo = chosen.isPresent() && (goplsGo.isEmpty() || !goplsGo.get().realPath().equals(chosen.get().realPath()));

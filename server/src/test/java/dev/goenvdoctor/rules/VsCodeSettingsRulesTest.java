@@ -79,14 +79,15 @@ class VsCodeSettingsRulesTest {
 
   @Test
   void missingGorootInUserSettingsIsIgnoredByVsCodeGoAndFixedInThatFile() {
-    Scenario s = Scenario.ubuntu(tmp).aptGo("1.18", "go1.18.1").goRoot("/usr/lib/go-1.22", "go1.22.2")
+    // Ubuntu 24.04's Go on PATH, an older one beside it, and a go.goroot left from a removed version.
+    Scenario s = Scenario.ubuntu(tmp).aptGo("1.22", "go1.22.2").goRoot("/usr/lib/go-1.18", "go1.18.1")
         .file(USER_SETTINGS, "{\n  \"workbench.colorTheme\": \"Default Dark+\",\n  \"go.goroot\": \"/usr/lib/go-1.20\"\n}\n");
     Finding f = only(s.findings(gorootInvalid));
     assertEquals(USER_SETTINGS, f.location().file());
     assertEquals(2, f.location().range().startLine());
     contains(f.message(), "go.goroot (~/.config/Code/User/settings.json:3) is /usr/lib/go-1.20, which does not exist",
         "\"go.goroot setting is ignored. /usr/lib/go-1.20 is not a valid GOROOT directory.\"",
-        "it runs /usr/lib/go-1.18/bin/go (go1.18.1)");
+        "it runs /usr/lib/go-1.22/bin/go (go1.22.2)");
     // The installation that meets go.mod's "go 1.22" comes first.
     assertEquals("Set go.goroot to /usr/lib/go-1.22 (go1.22.2)", preferred(f).title());
     assertTrue(titles(f).containsAll(List.of("Set go.goroot to /usr/lib/go-1.18 (go1.18.1)",
@@ -145,7 +146,7 @@ class VsCodeSettingsRulesTest {
 
   @Test
   void toolsPathWithoutSystemDirectoriesIsReportedAndRemoved() {
-    Scenario s = Scenario.ubuntu(tmp).goRoot("/usr/local/go", "go1.22.5")
+    Scenario s = Scenario.ubuntu(tmp).goRoot("/usr/local/go", "go1.22.5").dir("/usr/bin").dir("/bin")
         .file(SETTINGS, "{\n  \"go.toolsEnvVars\": {\n    \"PATH\": \"/usr/local/go/bin\"\n  }\n}\n");
     Finding f = only(s.findings(pathClobbers));
     assertEquals(Severity.ERROR, f.severity());
@@ -169,6 +170,13 @@ class VsCodeSettingsRulesTest {
     lacks(f.message(), "are missing");
     assertEquals(List.of(SETTINGS + ":3", SETTINGS + ":2"), evidence(f));
     applyAndRecheck(s, pathClobbers, preferred(f));
+  }
+
+  @Test
+  void withoutUsrBinOnTheMachineItsAbsenceFromToolsPathIsNoProblem() {
+    Scenario s = Scenario.ubuntu(tmp).goRoot("/usr/local/go", "go1.22.5")
+        .file(SETTINGS, "{ \"go.toolsEnvVars\": { \"PATH\": \"/usr/local/go/bin:/run/current-system/sw/bin\" } }\n");
+    assertEquals(List.of(), s.findings(pathClobbers));
   }
 
   @Test
