@@ -14,11 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goenvdoctor.model.Finding;
+import dev.goenvdoctor.model.Layer;
+import dev.goenvdoctor.model.LayerId;
+import dev.goenvdoctor.model.LayerSource;
+import dev.goenvdoctor.model.PathEntry;
 import dev.goenvdoctor.model.Severity;
+import dev.goenvdoctor.snapshot.Snapshot;
 import dev.goenvdoctor.testing.Scenario;
 import dev.goenvdoctor.testing.TestTools;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +110,23 @@ class StartupFileRulesTest {
     assertTrue(read(s, PROFILE).endsWith("export PATH=\"$PATH:/usr/local/go/bin\"\n"));
     lacks(read(s, BASHRC), GO_BIN);
     assertTrue(realShellPath(s, bash, List.of("-l")).contains(GO_BIN), "after the fix a real bash login shell has it");
+  }
+
+  @Test
+  void aLoginShellThatRanAndHasTheDirectoryOverridesTheStaticReading() {
+    Scenario s = Scenario.ubuntu(tmp).goRoot("/usr/local/go", "go1.22.5").append(BASHRC, "export PATH=\"$PATH:/usr/local/go/bin\"\n");
+    Snapshot read = s.snapshot();
+    assertEquals(1, afterGuard.check(read).size());
+    // Say the real login shell printed a PATH with the directory (set somewhere the static reading cannot see).
+    String path = Scenario.DEFAULT_PATH + ":/usr/local/go/bin";
+    List<Layer> layers = read.layers().stream().map(l -> l.id() != LayerId.LOGIN ? l
+        : new Layer(LayerId.LOGIN, LayerSource.SHELL, Map.of("PATH", path, "HOME", "/home/u"),
+            Arrays.stream(path.split(":")).map(d -> new PathEntry(d, Optional.empty(), PathEntry.State.OK)).toList(),
+            Map.of(), l.go(), List.of())).toList();
+    Snapshot ran = new Snapshot(read.schemaVersion(), read.toolVersion(), read.takenAt(), read.machine(), layers, read.tools(),
+        read.installations(), read.workspace(), read.startup(), read.shellRuns(), read.goEnvFile(), read.goEnv(), read.host(),
+        read.problems(), read.timingsMillis());
+    assertEquals(List.of(), afterGuard.check(ran));
   }
 
   @Test
