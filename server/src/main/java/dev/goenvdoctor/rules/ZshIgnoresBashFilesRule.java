@@ -6,6 +6,7 @@ import dev.goenvdoctor.model.Finding;
 import dev.goenvdoctor.model.Fix;
 import dev.goenvdoctor.model.Layer;
 import dev.goenvdoctor.model.LayerId;
+import dev.goenvdoctor.model.LayerSource;
 import dev.goenvdoctor.model.Provenance;
 import dev.goenvdoctor.model.Severity;
 import dev.goenvdoctor.probe.Root;
@@ -85,7 +86,7 @@ final class ZshIgnoresBashFilesRule implements Rule {
     boolean profile = file.equals(home + "/.profile");
     StringBuilder message = new StringBuilder("Your login shell is zsh (").append(snapshot.machine().shell())
         .append("), which does not read ").append(name).append("; ").append(String.join("; ", what)).append('.');
-    Optional<Layer> terminal = snapshot.layer(LayerId.TERMINAL);
+    Optional<Layer> terminal = snapshot.layer(LayerId.TERMINAL).filter(l -> l.source() != LayerSource.UNAVAILABLE);
     if (terminal.isPresent() && terminal.get().go().isEmpty()) {
       message.append(" Your terminal finds no go.");
     }
