@@ -7,6 +7,8 @@ final class StartupFileRules {
   private StartupFileRules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(new ExportAfterInteractiveGuardRule(), new ProfileShadowedRule(), new ZshIgnoresBashFilesRule(),
+        new TildeInPathRule(), new PathClobberedRule(), new EtcEnvironmentExpansionRule(), new PathUnsafeEntryRule(),
+        new PathMissingDirRule());
   }
 }

@@ -7,6 +7,7 @@ final class VsCodeSettingsRules {
   private VsCodeSettingsRules() {}
 
   static List<Rule> all() {
-    return List.of();
+    return List.of(new SettingGorootInvalidRule(), new ToolsEnvGorootConflictRule(), new ToolsEnvPathClobbersRule(),
+        new TerminalEnvDiffersRule());
   }
 }
