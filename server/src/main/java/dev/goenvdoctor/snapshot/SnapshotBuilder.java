@@ -132,9 +132,9 @@ public final class SnapshotBuilder {
     VsCodeGoSettings settings = VsCodeSettingsMerger.merge(userSettings, folder.flatMap(FolderFacts::folderSettings));
     VsCodeGoLayers vscode = timed(timings, "vscode-go", () -> new VsCodeGoSimulator(root, locator,
         (g, env) -> {
-          GoEnvResult ran = goEnv.get(g, env, settings.alternateGo().map(s -> s.fromWorkspace()).orElse(false)
+          GoEnvResult result = goEnv.get(g, env, settings.alternateGo().map(s -> s.fromWorkspace()).orElse(false)
               || settings.goroot().map(s -> s.fromWorkspace()).orElse(false));
-          return ran.succeeded() ? ran.values() : StaticGoEnv.of(root, g, env, goEnvFile);
+          return result.succeeded() ? result.values() : StaticGoEnv.of(g);
         })
         .simulate(resolvedEditor, settings, cwd, home));
     layers.add(vscode.vscodeGo());

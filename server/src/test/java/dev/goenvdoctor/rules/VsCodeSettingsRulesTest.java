@@ -190,14 +190,14 @@ class VsCodeSettingsRulesTest {
 
   @Test
   void terminalPathThatPicksAnotherGoIsReportedAndTheGoIsChosenOnceForAll() {
-    Scenario s = Scenario.ubuntu(tmp).aptGo("1.18", "go1.18.1").goRoot("/usr/local/go", "go1.22.5")
+    Scenario s = Scenario.ubuntu(tmp).aptGo("1.18", "go1.18.1").goRoot("/usr/local/go", "go1.27.4")
         .file(SETTINGS, "{\n  \"terminal.integrated.env.linux\": {\n    \"PATH\": \"/usr/local/go/bin:${env:PATH}\"\n  }\n}\n");
     Finding f = only(s.findings(terminalDiffers));
     assertEquals(Severity.WARNING, f.severity());
     assertEquals(SETTINGS, f.location().file());
     assertEquals(2, f.location().range().startLine());
     assertEquals(List.of(SETTINGS + ":3"), evidence(f));
-    contains(f.message(), "The integrated terminal runs /usr/local/go/bin/go (go1.22.5) because of"
+    contains(f.message(), "The integrated terminal runs /usr/local/go/bin/go (go1.27.4) because of"
         + " terminal.integrated.env.linux (.vscode/settings.json:3); vscode-go and gopls run /usr/lib/go-1.18/bin/go (go1.18.1)");
 
     applyAndRecheck(s, terminalDiffers, preferred(f));
