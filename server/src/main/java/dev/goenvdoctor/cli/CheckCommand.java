@@ -98,13 +98,25 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** Applies each preferred fix once, saying which files changed and which lie outside the workspace. */
+  /**
+   * Applies each preferred fix once, saying which files changed and which lie outside the workspace. Fixes
+   * were computed from the files as first read, so a fix touching a file that an earlier fix already
+   * changed is skipped (run check again for it): edits are never applied to text they were not made for.
+   */
   private void applyFixes(Root root, Snapshot snapshot, List<Finding> findings, PrintWriter out, PrintWriter err) {
     Set<Fix> applied = new LinkedHashSet<>();
+    Set<String> changed = new LinkedHashSet<>();
     for (Finding f : findings) {
       f.fixes().stream().filter(Fix::preferred).findFirst().filter(applied::add).ifPresent(fix -> {
+        List<String> clash = fix.files().stream().filter(changed::contains).toList();
+        if (!clash.isEmpty()) {
+          err.println("skipped the fix for " + f.slug() + ": " + String.join(", ", clash)
+              + " was changed by an earlier fix; run check again");
+          return;
+        }
         try {
           for (String file : FixApplier.apply(root, fix)) {
+            changed.add(file);
             boolean inWorkspace = snapshot.machine().workspaceFolders().stream().anyMatch(w -> file.startsWith(w + "/"));
             err.println("fixed " + f.slug() + ": wrote " + file + (inWorkspace ? "" : " (outside the workspace: one of your own files)"));
           }

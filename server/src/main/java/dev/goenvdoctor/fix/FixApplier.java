@@ -23,8 +23,9 @@ import java.util.Set;
 /**
  * Applies fixes to files, for {@code check --fix} (the language server never writes: it returns edits).
  * Each file is rewritten atomically (a temp file in the same directory, then a rename) with its
- * permissions kept; a file that changed since it was read, or an edit that does not fit, aborts that
- * file untouched. A UTF-8 BOM is kept.
+ * permissions kept; edits that overlap or do not fit the file abort the fix before anything is written.
+ * A UTF-8 BOM is kept. Callers applying several fixes must not apply two to the same file in one go:
+ * each fix's ranges refer to the file as it was read.
  */
 public final class FixApplier {
   private FixApplier() {}

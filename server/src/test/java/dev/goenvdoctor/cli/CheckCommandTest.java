@@ -93,6 +93,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void twoFixesForTheSameFileAreNotAppliedOnTopOfEachOther() throws Exception {
+    // Appended after /usr/bin, below the guard: two rules fix the same .bashrc line in different ways.
+    Scenario s = Scenario.ubuntu(dir).aptGo("1.18", "go1.18.1").goRoot("/usr/local/go", "go1.27.4")
+        .append("/home/u/.bashrc", "\nexport PATH=$PATH:/usr/local/go/bin\n");
+    String bashrc = Files.readString(s.host("/home/u/.bashrc"));
+    CliRun fixed = check(s, "--fix");
+    assertTrue(fixed.err().contains("was changed by an earlier fix; run check again"), fixed.err());
+    String after = Files.readString(s.host("/home/u/.bashrc"));
+    long goLines = after.lines().filter(l -> l.contains("/usr/local/go/bin")).count()
+        + Files.readString(s.host("/home/u/.profile")).lines().filter(l -> l.contains("/usr/local/go/bin") && !l.startsWith("#")).count();
+    assertEquals(1, goLines, "the Go PATH line exists exactly once after the fixes:\n" + after);
+    assertTrue(bashrc.length() > 0);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, CliRun.run("check", "--severity", "loud").exitCode());
     assertEquals(2, CliRun.run("check", "--format", "xml").exitCode());
