@@ -65,7 +65,9 @@ final class CheckCommand implements Callable<Integer> {
     machine.workspaces.addAll(folders);
     Snapshot snapshot = SnapshotFactory.take(machine, err);
     Root root = Root.of(machine.root);
-    RuleCatalogue.Result result = RuleCatalogue.check(snapshot, Set.copyOf(disabled));
+    Set<String> off = new LinkedHashSet<>(disabled);
+    off.addAll(SettingsDisabledRules.of(snapshot));
+    RuleCatalogue.Result result = RuleCatalogue.check(snapshot, off);
     List<Finding> findings = result.findings().stream().filter(f -> f.severity().atLeast(threshold)).toList();
 
     if (fix) {

@@ -1,6 +1,8 @@
 package dev.goenvdoctor.cli;
 
 import dev.goenvdoctor.report.JsonReport;
+import dev.goenvdoctor.report.MarkdownReport;
+import dev.goenvdoctor.rules.RuleCatalogue;
 import dev.goenvdoctor.report.TextReport;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.util.concurrent.Callable;
@@ -23,6 +25,9 @@ final class ReportCommand implements Callable<Integer> {
   static final class Format {
     @Option(names = "--json", description = "JSON in the schema of docs/report-schema.md.")
     boolean json;
+
+    @Option(names = "--markdown", description = "Markdown with the findings, for bug reports.")
+    boolean markdown;
   }
 
   @Spec CommandSpec spec;
@@ -30,7 +35,10 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Snapshot snapshot = SnapshotFactory.take(machine, spec.commandLine().getErr());
-    spec.commandLine().getOut().print(format.json ? JsonReport.render(snapshot) : TextReport.render(snapshot));
+    String text = format.json ? JsonReport.render(snapshot)
+        : format.markdown ? MarkdownReport.render(snapshot, RuleCatalogue.check(snapshot, SettingsDisabledRules.of(snapshot)).findings())
+        : TextReport.render(snapshot);
+    spec.commandLine().getOut().print(text);
     return Main.EXIT_OK;
   }
 }

@@ -108,6 +108,14 @@ class CheckCommandTest {
   }
 
   @Test
+  void rulesDisabledInTheWorkspaceSettingsAreSkipped() throws Exception {
+    Scenario s = goOnlyInTheTerminal();
+    assertTrue(check(s).out().contains("go-missing-in-editor"));
+    s.file("/home/u/proj/.vscode/settings.json", "{\n  // this team builds in containers\n  \"goEnvDoctor.disabledRules\": [\"go-missing-in-editor\"]\n}\n");
+    assertFalse(check(s).out().contains("go-missing-in-editor"));
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, CliRun.run("check", "--severity", "loud").exitCode());
     assertEquals(2, CliRun.run("check", "--format", "xml").exitCode());

@@ -166,6 +166,15 @@ class ReportScenarioTest {
   }
 
   @Test
+  void markdownForBugReportsHasTheLayersTheOriginsAndTheFindings() throws Exception {
+    CliRun run = CliRun.onScenario("ubuntu-apt-and-tarball-in-bashrc", "report", "--markdown");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("| editor | `/usr/bin/go -> /usr/lib/go-1.18/bin/go` | go1.18.1 | `/usr/lib/go-1.18` |"), run.out());
+    assertTrue(run.out().contains("- `~/.bashrc:116` (`export PATH=$PATH:/usr/local/go/bin`) adds `/usr/local/go/bin`"), run.out());
+    assertTrue(run.out().contains("- **error** `module-needs-newer-go` at `~/proj/go.mod:3`"), run.out());
+  }
+
+  @Test
   void scenarioRunsNothing() throws Exception {
     JsonObject r = report("ubuntu-apt-and-tarball-in-bashrc");
     assertEquals(0, r.getAsJsonArray("shellRuns").size());
