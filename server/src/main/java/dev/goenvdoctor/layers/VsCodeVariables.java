@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * {@code ${workspaceFolderBasename}}, then a leading {@code ~} becomes the home directory.
  * (vscode-go extension/src/util.ts substituteEnv and resolvePath.)
  */
-final class VsCodeVariables {
+public final class VsCodeVariables {
   private static final Pattern ENV = Pattern.compile("\\$\\{env:([^}]+)}");
 
   private VsCodeVariables() {}
 
-  static String expand(String value, Map<String, String> environment, String workspaceFolder, String home) {
+  /** {@code value} expanded; null and blank values come back unchanged. */
+  public static String expand(String value, Map<String, String> environment, String workspaceFolder, String home) {
     if (value == null || value.isBlank()) {
       return value;
     }
@@ -34,7 +35,7 @@ final class VsCodeVariables {
           .replace("${workspaceRoot}", workspaceFolder)
           .replace("${workspaceFolderBasename}", base);
     }
-    if (result.startsWith("~")) {
+    if (result.startsWith("~") && home != null) {
       // Node's path.join(homedir, rest) normalises the joined path.
       result = Root.normalize(home + "/" + result.substring(1));
     }

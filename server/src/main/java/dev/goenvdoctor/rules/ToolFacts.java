@@ -1,5 +1,6 @@
 package dev.goenvdoctor.rules;
 
+import dev.goenvdoctor.layers.VsCodeVariables;
 import dev.goenvdoctor.model.Layer;
 import dev.goenvdoctor.model.LayerId;
 import dev.goenvdoctor.model.LayerSource;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the "Tools" rules read besides the snapshot's tool list: the effective {@code go.alternateTools}
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
  * the directories where {@code go install} puts tools for a layer.
  */
 final class ToolFacts {
-  private static final Pattern ENV = Pattern.compile("\\$\\{env:([^}]+)}");
 
   private ToolFacts() {}
 
@@ -73,29 +71,11 @@ final class ToolFacts {
     return alternateTools(snapshot).stream().filter(a -> a.tool().equals(tool)).findFirst().map(AlternateTool::provenance);
   }
 
-  /**
-   * The VS Code Go extension's expansion of a path setting (extension/src/util.ts substituteEnv and
-   * resolvePath): {@code ${env:NAME}} (unset is empty), {@code ${workspaceFolder}} and
-   * {@code ${workspaceRoot}}, then a leading {@code ~} is the home directory.
-   */
+  /** The VS Code Go extension's expansion of a path setting: see {@link VsCodeVariables}. */
   static String expand(String value, Map<String, String> env, String workspaceFolder, String home) {
-    Matcher m = ENV.matcher(value);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(m.group(1).trim(), "")));
-    }
-    m.appendTail(out);
-    String result = out.toString();
-    if (workspaceFolder != null) {
-      String base = workspaceFolder.substring(workspaceFolder.lastIndexOf('/') + 1);
-      result = result.replace("${workspaceFolder}", workspaceFolder).replace("${workspaceRoot}", workspaceFolder)
-          .replace("${workspaceFolderBasename}", base);
-    }
-    if (result.startsWith("~") && home != null) {
-      result = Root.normalize(home + "/" + result.substring(1));
-    }
-    return result;
+    return VsCodeVariables.expand(value, env, workspaceFolder, home);
   }
+
 
   /**
    * Where {@code go install} of {@code layer} puts tools and where the Go extension looks first: GOBIN

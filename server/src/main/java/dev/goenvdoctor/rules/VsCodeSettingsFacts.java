@@ -1,5 +1,6 @@
 package dev.goenvdoctor.rules;
 
+import dev.goenvdoctor.layers.VsCodeVariables;
 import dev.goenvdoctor.fix.SettingsFixes;
 import dev.goenvdoctor.model.Fix;
 import dev.goenvdoctor.model.Layer;
@@ -24,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the "VS Code settings" rules share: the effective value of a setting (a folder's
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
  * built), vscode-go's variable expansion, and short descriptions of settings files and Go roots for messages.
  */
 final class VsCodeSettingsFacts {
-  private static final Pattern ENV = Pattern.compile("\\$\\{env:([^}]+)}");
 
   private VsCodeSettingsFacts() {}
 
@@ -78,29 +76,11 @@ final class VsCodeSettingsFacts {
         .filter(Boolean.class::isInstance).map(Boolean.class::cast).orElse(fallback);
   }
 
-  /**
-   * {@code value} expanded as vscode-go expands path settings (extension/src/util.ts substituteEnv,
-   * resolvePath): {@code ${env:NAME}} (unset is empty), {@code ${workspaceFolder}}, {@code ${workspaceRoot}},
-   * {@code ${workspaceFolderBasename}}, then a leading {@code ~} becomes the home directory.
-   */
+  /** The VS Code Go extension's expansion of a path setting: see {@link VsCodeVariables}. */
   static String expand(String value, Map<String, String> environment, String workspaceFolder, String home) {
-    Matcher m = ENV.matcher(value);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(environment.getOrDefault(m.group(1).trim(), "")));
-    }
-    m.appendTail(out);
-    String result = out.toString();
-    if (workspaceFolder != null) {
-      String base = workspaceFolder.substring(workspaceFolder.lastIndexOf('/') + 1);
-      result = result.replace("${workspaceFolder}", workspaceFolder).replace("${workspaceRoot}", workspaceFolder)
-          .replace("${workspaceFolderBasename}", base);
-    }
-    if (result.startsWith("~") && home != null) {
-      result = Root.normalize(home + "/" + result.substring(1));
-    }
-    return result;
+    return VsCodeVariables.expand(value, environment, workspaceFolder, home);
   }
+
 
   /**
    * A fix that sets {@code path} to {@code value} in the file the setting came from: minimal edits in the
