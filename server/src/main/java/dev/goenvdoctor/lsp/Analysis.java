@@ -247,9 +247,11 @@ final class Analysis implements AutoCloseable {
     open.forEach((path, doc) -> versions.put(path, doc.version()));
     Checked checked = new Checked(view, result.findings(), result.failures(), versions);
     latest = checked;
+    long analysed = System.nanoTime();
     publisher.publish(session.client(), checked, documents);
     if (log.debugEnabled()) {
-      log.debug("checked " + count(result.findings()) + " in " + millis(start) + " ms");
+      log.debug(String.format(java.util.Locale.ROOT, "checked %s for versions %s in %.3f ms, sent in %.3f ms",
+          count(result.findings()), versions.values(), (analysed - start) / 1e6, (System.nanoTime() - analysed) / 1e6));
     }
   }
 

@@ -5,7 +5,9 @@ import dev.goenvdoctor.probe.workspace.FolderFacts;
 import dev.goenvdoctor.probe.workspace.SettingsFile;
 import dev.goenvdoctor.snapshot.SettingsRevision;
 import dev.goenvdoctor.snapshot.Snapshot;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,26 +21,33 @@ final class Overlay {
   private record Parsed(String text, SettingsFile file) {}
 
   private final Map<String, Parsed> parsed = new HashMap<>();
+  private SettingsRevision revisions;
 
   Snapshot view(Snapshot base, Map<String, Documents.Open> open) {
-    Snapshot view = base;
+    List<SettingsFile> edited = new ArrayList<>();
     for (Documents.Open doc : open.values()) {
       Optional<SettingsFile> onDisk = settingsAt(base, doc.path());
-      Optional<SettingsFile> edited = onDisk.isPresent() ? onDisk : newFolderSettings(base, doc.path());
-      if (edited.isEmpty() || onDisk.map(f -> f.text().equals(stripBom(doc.text()))).orElse(false)) {
+      Optional<SettingsFile> known = onDisk.isPresent() ? onDisk : newFolderSettings(base, doc.path());
+      if (known.isEmpty() || onDisk.map(f -> f.text().equals(stripBom(doc.text()))).orElse(false)) {
         continue;
       }
-      SettingsFile template = edited.get();
+      SettingsFile template = known.get();
       Parsed p = parsed.get(doc.path());
       if (p == null || !p.text().equals(doc.text())) {
         p = new Parsed(doc.text(), SettingsFile.parse(doc.path(), template.scope(), template.editor(),
             template.workspaceFolder(), doc.text()));
         parsed.put(doc.path(), p);
       }
-      view = SettingsRevision.apply(view, p.file());
+      edited.add(p.file());
     }
     parsed.keySet().retainAll(open.keySet());
-    return view;
+    if (edited.isEmpty()) {
+      return base;
+    }
+    if (revisions == null || revisions.base() != base) {
+      revisions = SettingsRevision.of(base);
+    }
+    return revisions.apply(edited);
   }
 
   /** Returns true when {@code path} is a settings file this snapshot reads (or the folder's own, not yet created). */

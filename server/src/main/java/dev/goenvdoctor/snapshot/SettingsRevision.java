@@ -18,38 +18,70 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A snapshot with one settings.json replaced by a new reading of it (an editor buffer on each keystroke):
- * the file takes the place of the one at the same path (or joins its folder or the user settings), and the
- * vscode-go and gopls layers and the tools are computed again from it. Runs no process and walks no
- * directory: {@code go env} values come from the snapshot's own results.
+ * Revisions of one snapshot in which settings.json files are replaced by new readings of them (editor buffers,
+ * on each keystroke): each file takes the place of the one at the same path (or joins its folder or the user
+ * settings), and the vscode-go and gopls layers are computed again. Runs no process and walks no directory:
+ * {@code go env} values come from the snapshot's own results, and binaries are inspected once per revision
+ * series (keep one instance per base snapshot).
  */
 public final class SettingsRevision {
-  private SettingsRevision() {}
+  private static final String EXTENSION_LOOKUP = "the Go extension's lookup: ";
 
-  /** Returns {@code snapshot} with {@code edited} in place of the settings file at the same path. */
-  public static Snapshot apply(Snapshot snapshot, SettingsFile edited) {
-    WorkspaceFacts workspace = replace(snapshot.workspace(), edited);
-    Optional<Layer> editor = snapshot.layer(LayerId.EDITOR);
-    if (editor.isEmpty()) {
-      return with(snapshot, workspace, snapshot.layers(), snapshot.tools());
+  private final Snapshot base;
+  private final Root root;
+  private final ProbeGoLocator locator;
+
+  private SettingsRevision(Snapshot base) {
+    this.base = base;
+    this.root = Root.of(Path.of(base.machine().root()));
+    this.locator = new ProbeGoLocator(root);
+  }
+
+  /** Returns the revisions of {@code base}. */
+  public static SettingsRevision of(Snapshot base) {
+    return new SettingsRevision(base);
+  }
+
+  /** Returns the snapshot this series revises. */
+  public Snapshot base() {
+    return base;
+  }
+
+  /** Returns the base snapshot with {@code edited} files in place of the settings files at the same paths. */
+  public Snapshot apply(List<SettingsFile> edited) {
+    WorkspaceFacts workspace = base.workspace();
+    for (SettingsFile file : edited) {
+      workspace = replace(workspace, file);
     }
-    Root root = Root.of(Path.of(snapshot.machine().root()));
-    String home = snapshot.machine().home();
-    String cwd = snapshot.machine().workspaceFolders().stream().findFirst().orElse(home);
+    Optional<Layer> editor = base.layer(LayerId.EDITOR);
+    if (editor.isEmpty() || edited.isEmpty()) {
+      return with(workspace, base.layers(), base.tools());
+    }
+    String home = base.machine().home();
+    String cwd = base.machine().workspaceFolders().stream().findFirst().orElse(home);
     Optional<SettingsFile> user = workspace.userSettings().stream()
         .filter(s -> s.scope() == SettingsFile.Scope.USER).findFirst();
     VsCodeGoSettings settings = VsCodeSettingsMerger.merge(user,
         workspace.folders().stream().findFirst().flatMap(FolderFacts::folderSettings));
-    ProbeGoLocator locator = new ProbeGoLocator(root);
-    Map<String, GoEnvResult> known = snapshot.goEnv();
+    Map<String, GoEnvResult> known = base.goEnv();
     VsCodeGoLayers vscode = new VsCodeGoSimulator(root, locator,
         (go, env) -> Optional.ofNullable(known.get(go.realPath())).map(GoEnvResult::values).orElse(Map.of()))
         .simulate(editor.get(), settings, cwd, home);
     List<Layer> layers = new ArrayList<>();
-    for (Layer layer : snapshot.layers()) {
+    for (Layer layer : base.layers()) {
       layers.add(layer.id() == LayerId.VSCODE_GO ? vscode.vscodeGo() : layer.id() == LayerId.GOPLS ? vscode.gopls() : layer);
     }
-    return with(snapshot, workspace, layers, ToolFinder.find(root, locator, editor.get(), vscode));
+    return with(workspace, layers, sameGopls(vscode) ? base.tools() : ToolFinder.find(root, locator, editor.get(), vscode));
+  }
+
+  /** The tools depend on the settings only through the gopls the extension picks. */
+  private boolean sameGopls(VsCodeGoLayers vscode) {
+    Optional<ToolBinary> before = base.tools().stream().filter(t -> t.foundThrough().startsWith(EXTENSION_LOOKUP)).findFirst();
+    Optional<String> now = vscode.goplsBinary();
+    if (before.isEmpty() || now.isEmpty()) {
+      return before.isEmpty() && now.isEmpty();
+    }
+    return before.get().path().equals(now.get()) && before.get().foundThrough().equals(EXTENSION_LOOKUP + vscode.goplsWhy());
   }
 
   private static WorkspaceFacts replace(WorkspaceFacts workspace, SettingsFile edited) {
@@ -82,7 +114,8 @@ public final class SettingsRevision {
     return out;
   }
 
-  private static Snapshot with(Snapshot s, WorkspaceFacts workspace, List<Layer> layers, List<ToolBinary> tools) {
+  private Snapshot with(WorkspaceFacts workspace, List<Layer> layers, List<ToolBinary> tools) {
+    Snapshot s = base;
     return new Snapshot(s.schemaVersion(), s.toolVersion(), s.takenAt(), s.machine(), layers, tools, s.installations(),
         workspace, s.startup(), s.shellRuns(), s.goEnvFile(), s.goEnv(), s.host(), s.problems(), s.timingsMillis());
   }

@@ -193,6 +193,37 @@ final class TestClient implements LanguageClient, AutoCloseable {
     return version;
   }
 
+  void configurationChanged(Object settings) {
+    server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
+  }
+
+  Object command(String command) {
+    return join(server.getWorkspaceService().executeCommand(new org.eclipse.lsp4j.ExecuteCommandParams(command, List.of())));
+  }
+
+  /** Waits for the end of the {@code n}th progress report (1-based) and returns its message. */
+  String awaitProgressEnd(int n) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<org.eclipse.lsp4j.WorkDoneProgressEnd> ends = progress.stream()
+          .filter(p -> p.getValue().isLeft() && p.getValue().getLeft() instanceof org.eclipse.lsp4j.WorkDoneProgressEnd)
+          .map(p -> (org.eclipse.lsp4j.WorkDoneProgressEnd) p.getValue().getLeft()).toList();
+      if (ends.size() >= n) {
+        return ends.get(n - 1).getMessage();
+      }
+      sleep(10);
+    }
+    return fail("no end of progress report " + n + "; got " + progress);
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   int version(String uri) {
     return versions.getOrDefault(uri, 0);
   }
