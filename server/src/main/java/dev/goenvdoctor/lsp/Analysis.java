@@ -125,8 +125,14 @@ final class Analysis implements AutoCloseable {
     }
   }
 
-  /** Returns the latest analysis once the work queued before this call is done. */
+  /**
+   * Returns the latest analysis once the work queued before this call is done. A client that asks before it
+   * sent {@code initialized} starts the first build rather than wait for ever.
+   */
   CompletableFuture<Checked> latest() {
+    if (generation.get() == 0) {
+      rebuild(EnumSet.of(Change.EVERYTHING));
+    }
     return firstBase.thenApplyAsync(b -> latest, analysisThread);
   }
 

@@ -109,6 +109,9 @@ final class DoctorService implements AutoCloseable {
   }
 
   CompletableFuture<Object> shutdown() {
+    if (lifecycle.state() == Lifecycle.State.NEW) {
+      return Lifecycle.failed(ResponseErrorCode.ServerNotInitialized, "shutdown: the server is not initialized yet");
+    }
     if (!lifecycle.shutDown()) {
       return Lifecycle.failed(ResponseErrorCode.InvalidRequest, "shutdown: the server is not running");
     }
