@@ -61,6 +61,8 @@ final class DoctorService implements AutoCloseable {
   private volatile JsonElement initSettings = JsonNull.INSTANCE;
   private volatile Optional<Boolean> initTrusted = Optional.empty();
   private volatile JsonElement clientSettings = JsonNull.INSTANCE;
+  /** The latest pull of the client's settings: a command that follows a change waits for it. */
+  private volatile CompletableFuture<Void> settingsPulled = CompletableFuture.completedFuture(null);
 
   DoctorService(ServerConfig config, PrintStream err) {
     this.config = config;
@@ -184,7 +186,7 @@ final class DoctorService implements AutoCloseable {
     lifecycle.notification("workspace/didChangeConfiguration", () -> {
       if (session.features().configuration()) {
         // The payload may be empty (eglot always sends one): the client's answer to the pull is what counts.
-        pullSettings().thenRun(this::settingsChanged);
+        settingsPulled = pullSettings().thenRun(this::settingsChanged);
       } else {
         clientSettings = json(params.getSettings());
         settingsChanged();
@@ -222,7 +224,8 @@ final class DoctorService implements AutoCloseable {
 
   CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
     return lifecycle.request("workspace/executeCommand", () -> switch (Objects.requireNonNullElse(params.getCommand(), "")) {
-      case Commands.REFRESH -> analysis.rebuild(EnumSet.of(Analysis.Change.EVERYTHING)).thenApply(v -> null);
+      case Commands.REFRESH -> settingsPulled.thenCompose(v -> analysis.rebuild(EnumSet.of(Analysis.Change.EVERYTHING)))
+          .thenApply(v -> null);
       case Commands.REPORT -> report().thenApply(r -> r);
       default -> Lifecycle.failed(ResponseErrorCode.InvalidParams, "unknown command " + params.getCommand()
           + "; this server knows " + String.join(", ", Commands.ALL));

@@ -275,6 +275,25 @@ final class TestClient implements LanguageClient, AutoCloseable {
     }
   }
 
+  /** Waits until at least {@code n} publishes arrived. */
+  void awaitPublishCount(int n) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    synchronized (published) {
+      while (published.size() < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          fail("fewer than " + n + " publishes within " + WAIT);
+        }
+        try {
+          published.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
   PublishDiagnosticsParams awaitSlugs(String uri, String... slugs) {
     return awaitDiagnostics(uri, p -> slugs(p).equals(List.of(slugs)));
   }
