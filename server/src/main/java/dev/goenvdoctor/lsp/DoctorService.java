@@ -312,6 +312,7 @@ final class DoctorService implements AutoCloseable {
     initSettings = settings != null ? settings : JsonNull.INSTANCE;
   }
 
+  @SuppressWarnings("deprecation") // rootUri: superseded by workspaceFolders, but clients without folders still send only it
   private List<String> workspaceFolders(InitializeParams params) {
     List<String> folders = machinePaths(params.getWorkspaceFolders());
     if (folders.isEmpty() && params.getRootUri() != null) {
