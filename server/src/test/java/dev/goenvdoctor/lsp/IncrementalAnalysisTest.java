@@ -126,6 +126,32 @@ class IncrementalAnalysisTest {
   }
 
   @Test
+  void severalWorkspaceFoldersAndFoldersAddedOrRemovedLater() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    s.machine.file("/home/u/other/go.mod", "module example.com/other\n\ngo 1.22\n");
+    s.machine.file("/home/u/other/.vscode/settings.json", "{ \"go.goroot\": \"/opt/gone\" }\n");
+    s.machine.file("/home/u/third/go.mod", "module example.com/third\n\ngo 1.22\n");
+    s.machine.file("/home/u/third/.vscode/settings.json", "{ \"go.goroot\": \"/opt/also-gone\" }\n");
+    String first = s.uri(LspScenario.SETTINGS);
+    String other = s.uri("/home/u/other/.vscode/settings.json");
+    String third = s.uri("/home/u/third/.vscode/settings.json");
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE), s.uri("/home/u/other"));
+      client.initialized();
+      client.awaitSlugs(first, "setting-goroot-invalid");
+      client.awaitSlugs(other, "setting-goroot-invalid");
+      client.server.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+          new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(
+              List.of(new org.eclipse.lsp4j.WorkspaceFolder(s.uri("/home/u/third"), "third")),
+              List.of(new org.eclipse.lsp4j.WorkspaceFolder(s.uri("/home/u/other"), "other")))));
+      client.awaitSlugs(third, "setting-goroot-invalid");
+      client.awaitDiagnostics(other, p -> p.getDiagnostics().isEmpty());
+      JsonObject report = TestClient.join(client.server.report()).getAsJsonObject();
+      assertEquals("[\"/home/u/proj\",\"/home/u/third\"]", report.getAsJsonObject("machine").get("workspaceFolders").toString());
+    }
+  }
+
+  @Test
   void settingsArePulledAndAnEmptyChangeMeansDefaults() {
     LspScenario s = LspScenario.brokenGoroot(tmp);
     String settings = s.uri(LspScenario.SETTINGS);
