@@ -31,7 +31,7 @@ final class AsdfSelector {
 
   private record Pin(List<String> versions, String origin, Optional<Provenance> provenance, boolean legacyPrefix) {}
 
-  static Selected select(GuardedRoot root, Map<String, String> env, String cwd, UserDirs dirs, String shim, List<String> scriptLines) {
+  static Selected select(Root root, Map<String, String> env, String cwd, UserDirs dirs, String shim, List<String> scriptLines) {
     String shimDir = Root.parent(shim);
     String dataDir = shimDir.endsWith("/shims") ? Root.parent(shimDir) : dirs.asdfDataDir().orElse(Root.parent(shimDir));
     String plugin = pluginName(scriptLines);
@@ -77,7 +77,7 @@ final class AsdfSelector {
     return "golang";
   }
 
-  private static Optional<Pin> findPin(GuardedRoot root, Map<String, String> env, String cwd, UserDirs dirs, String plugin, String installs) {
+  private static Optional<Pin> findPin(Root root, Map<String, String> env, String cwd, UserDirs dirs, String plugin, String installs) {
     String variable = "ASDF_" + plugin.toUpperCase(Locale.ROOT).replace('-', '_') + "_VERSION";
     String fromEnv = env.getOrDefault(variable, "").strip();
     if (!fromEnv.isEmpty()) {
@@ -108,7 +108,7 @@ final class AsdfSelector {
   }
 
   /** A {@code .tool-versions} line {@code <plugin> <v> [<v>...]}; {@code #} starts a comment anywhere. */
-  static Optional<Pin> toolVersions(GuardedRoot root, String file, String plugin) {
+  static Optional<Pin> toolVersions(Root root, String file, String plugin) {
     Optional<List<String>> lines = TextFiles.lines(root, file);
     if (lines.isEmpty()) {
       return Optional.empty();
@@ -129,7 +129,7 @@ final class AsdfSelector {
    * sed leaves of the first line matching {@code go\s*[0-9]} (the major version, e.g. {@code 1}). Either
    * is then a plain prefix: the newest installed version starting with it.
    */
-  private static Optional<Pin> legacyFile(GuardedRoot root, String file, String installs) {
+  private static Optional<Pin> legacyFile(Root root, String file, String installs) {
     Optional<List<String>> lines = TextFiles.lines(root, file);
     if (lines.isEmpty()) {
       return Optional.empty();
@@ -153,14 +153,14 @@ final class AsdfSelector {
     return Optional.empty();
   }
 
-  private static boolean legacyEnabled(GuardedRoot root, Map<String, String> env, UserDirs dirs) {
+  private static boolean legacyEnabled(Root root, Map<String, String> env, UserDirs dirs) {
     Optional<String> rc = UserDirs.absolute(env.get("ASDF_CONFIG_FILE")).or(() -> dirs.home().map(h -> Root.join(h, ".asdfrc")));
     return rc.flatMap(f -> TextFiles.lines(root, f)).orElse(List.of()).stream()
         .map(l -> l.replace(" ", "").replace("\t", "").toLowerCase(Locale.ROOT))
         .anyMatch(l -> l.equals("legacy_version_file=yes"));
   }
 
-  private static Optional<String> installDir(GuardedRoot root, String installs, List<String> installed, String version, boolean prefix) {
+  private static Optional<String> installDir(Root root, String installs, List<String> installed, String version, boolean prefix) {
     String name;
     if (version.startsWith("path:")) {
       return Optional.of(version.substring("path:".length())).filter(root::isDirectory);

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class DlWrapperSelector {
   private DlWrapperSelector() {}
 
-  static Selected select(GuardedRoot root, Map<String, String> env, String realPath) {
+  static Selected select(Root root, Map<String, String> env, String realPath) {
     String name = realPath.substring(realPath.lastIndexOf('/') + 1);
     String chosenBy = "the wrapper's name (" + realPath + ")";
     Optional<String> home = UserDirs.absolute(env.get("HOME"));

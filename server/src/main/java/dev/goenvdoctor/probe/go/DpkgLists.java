@@ -15,12 +15,12 @@ final class DpkgLists {
   private static final int MAX_LISTS = 64;
   private static final int MAX_LIST_BYTES = 4 * 1024 * 1024;
 
-  private final GuardedRoot root;
+  private final Root root;
   private List<ListFile> lists;
 
   private record ListFile(String path, String packageName, List<String> lines) {}
 
-  DpkgLists(GuardedRoot root) {
+  DpkgLists(Root root) {
     this.root = root;
   }
 

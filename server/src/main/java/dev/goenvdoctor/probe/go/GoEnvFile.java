@@ -43,10 +43,6 @@ public record GoEnvFile(
 
   /** Locates and reads the user env file for the environment {@code env}. Never throws. */
   public static GoEnvFile read(Root root, Map<String, String> env) {
-    return read(new GuardedRoot(root), env);
-  }
-
-  static GoEnvFile read(GuardedRoot root, Map<String, String> env) {
     List<String> problems = new ArrayList<>();
     String goenv = env.getOrDefault("GOENV", "");
     String path;

@@ -22,11 +22,11 @@ public final class GoResolver {
   /** A shim whose {@code system} choice leads to another shim: stop after this many hops. */
   private static final int MAX_DELEGATIONS = 4;
 
-  private final GuardedRoot root;
+  private final Root root;
 
   /** A resolver reading the machine through {@code root}. */
   public GoResolver(Root root) {
-    this.root = new GuardedRoot(root);
+    this.root = root;
   }
 
   /**

@@ -38,10 +38,6 @@ public record GoRoot(
 
   /** Inspects {@code dir} (a machine path). Never throws: unreadable parts become problems. */
   public static GoRoot inspect(Root root, String dir) {
-    return inspect(new GuardedRoot(root), dir);
-  }
-
-  static GoRoot inspect(GuardedRoot root, String dir) {
     String path = Root.normalize(dir);
     SymlinkChain chain = root.resolve(path);
     String goPath = Root.join(path, "bin/go");
@@ -92,7 +88,7 @@ public record GoRoot(
     return chain.realPath();
   }
 
-  private static Optional<String> notGoRootReason(GuardedRoot root, String path, SymlinkChain chain, SymlinkChain goBinary) {
+  private static Optional<String> notGoRootReason(Root root, String path, SymlinkChain chain, SymlinkChain goBinary) {
     if (chain.status() == SymlinkChain.Status.LOOP) {
       return Optional.of("symlink loop at " + chain.realPath());
     }
@@ -118,7 +114,7 @@ public record GoRoot(
    * write there (Go 1.20 release notes), so such a directory in a newer tree was left by an older Go
    * unpacked into the same place: a mixed tree.
    */
-  private static Optional<String> leftoverPackages(GuardedRoot root, String path, String version) {
+  private static Optional<String> leftoverPackages(Root root, String path, String version) {
     if (!GoVersions.atLeast(version, 1, 20)) {
       return Optional.empty();
     }
@@ -133,7 +129,7 @@ public record GoRoot(
     return Optional.empty();
   }
 
-  private static Optional<GoVersionFile> readVersion(GuardedRoot root, String path, List<String> problems) {
+  private static Optional<GoVersionFile> readVersion(Root root, String path, List<String> problems) {
     String file = Root.join(path, "VERSION");
     if (!root.isRegularFile(file)) {
       problems.add("no " + file + ": the version can only be read from the go binary");

@@ -37,7 +37,7 @@ final class GoenvSelector {
         && scriptLines.stream().anyMatch(l -> l.contains("goenv") && l.contains(" exec "));
   }
 
-  static Selected select(GuardedRoot root, Map<String, String> env, String cwd, UserDirs dirs, String shim, List<String> scriptLines) {
+  static Selected select(Root root, Map<String, String> env, String cwd, UserDirs dirs, String shim, List<String> scriptLines) {
     String goenvRoot = goenvRoot(scriptLines, dirs, shim);
     String requested;
     String origin;
@@ -101,7 +101,7 @@ final class GoenvSelector {
     return dirs.goenvRoot().orElse(Root.parent(Root.parent(shim)));
   }
 
-  private static Optional<String> findVersionFile(GuardedRoot root, String start, boolean gomod) {
+  private static Optional<String> findVersionFile(Root root, String start, boolean gomod) {
     for (String dir : Upward.from(start)) {
       String goVersion = Root.join(dir, ".go-version");
       if (root.exists(goVersion)) {
@@ -118,7 +118,7 @@ final class GoenvSelector {
   record Pin(String versions, Provenance provenance) {}
 
   /** goenv-version-file-read: the versions a file names (joined with {@code :}) and the line of the first. */
-  static Optional<Pin> read(GuardedRoot root, String file) {
+  static Optional<Pin> read(Root root, String file) {
     Optional<List<String>> maybeLines = TextFiles.lines(root, file);
     if (maybeLines.isEmpty()) {
       return Optional.empty();
@@ -162,7 +162,7 @@ final class GoenvSelector {
   }
 
   /** goenv-version-name's version_exists: a {@code 1.22} request takes the newest installed {@code 1.22.x}. */
-  private static Optional<String> versionExists(GuardedRoot root, String goenvRoot, List<String> installed, String version) {
+  private static Optional<String> versionExists(Root root, String goenvRoot, List<String> installed, String version) {
     String name = version;
     if (root.isDirectory(Root.join(goenvRoot, "versions")) && SHORT_VERSION.matcher(version).matches()
         && !FULL_VERSION.matcher(version).matches()) {

@@ -16,7 +16,7 @@ final class GorootFinder {
   private GorootFinder() {}
 
   /** The GOROOT for the binary at {@code realExecutable} (symlinks already resolved), if its tree has one. */
-  static Optional<String> fromExecutable(GuardedRoot root, String realExecutable) {
+  static Optional<String> fromExecutable(Root root, String realExecutable) {
     String up2 = Root.parent(Root.parent(realExecutable));
     if (root.isDirectory(Root.join(up2, "pkg/tool"))) {
       return Optional.of(up2);

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class GvmSelection {
   private GvmSelection() {}
 
-  static VersionSelection describe(GuardedRoot root, String gvmRoot, String goroot) {
+  static VersionSelection describe(Root root, String gvmRoot, String goroot) {
     String name = goroot.substring(goroot.lastIndexOf('/') + 1);
     String defaults = Root.join(gvmRoot, "environments/default");
     List<String> lines = TextFiles.lines(root, defaults).orElse(List.of());

@@ -16,7 +16,7 @@ final class InstallClassifier {
   static final String LINUXBREW_CELLAR = "/home/linuxbrew/.linuxbrew/Cellar";
   static final String FLATPAK_SDK = "/usr/lib/sdk/golang";
 
-  private final GuardedRoot root;
+  private final Root root;
   private final UserDirs dirs;
   private final DpkgLists dpkg;
 
@@ -27,7 +27,7 @@ final class InstallClassifier {
     }
   }
 
-  InstallClassifier(GuardedRoot root, UserDirs dirs) {
+  InstallClassifier(Root root, UserDirs dirs) {
     this.root = root;
     this.dirs = dirs;
     this.dpkg = new DpkgLists(root);

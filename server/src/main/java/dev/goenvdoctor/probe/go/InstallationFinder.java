@@ -18,11 +18,11 @@ public final class InstallationFinder {
   /** Directories are listed at most this far; a crafted home cannot make the scan unbounded. */
   private static final int MAX_ENTRIES_PER_DIR = 512;
 
-  private final GuardedRoot root;
+  private final Root root;
 
   /** A finder reading the machine through {@code root}. */
   public InstallationFinder(Root root) {
-    this.root = new GuardedRoot(root);
+    this.root = root;
   }
 
   /** When a candidate that is not a working Go root is still worth reporting. */

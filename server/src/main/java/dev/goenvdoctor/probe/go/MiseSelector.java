@@ -43,7 +43,7 @@ final class MiseSelector {
 
   private record Pin(String version, String origin, Optional<Provenance> provenance) {}
 
-  static Selected select(GuardedRoot root, Map<String, String> env, String cwd, UserDirs dirs, String shim) {
+  static Selected select(Root root, Map<String, String> env, String cwd, UserDirs dirs, String shim) {
     String dataDir = dirs.miseDataDir().orElse(Root.parent(Root.parent(shim)));
     String installs = Root.join(dataDir, "installs/go");
     Optional<Pin> pin = findPin(root, env, cwd, dirs);
@@ -76,7 +76,7 @@ final class MiseSelector {
         Optional.empty());
   }
 
-  private static Optional<Pin> findPin(GuardedRoot root, Map<String, String> env, String cwd, UserDirs dirs) {
+  private static Optional<Pin> findPin(Root root, Map<String, String> env, String cwd, UserDirs dirs) {
     String fromEnv = env.getOrDefault("MISE_GO_VERSION", "").strip();
     if (!fromEnv.isEmpty()) {
       return Optional.of(new Pin(fromEnv.split("\\s+")[0], "MISE_GO_VERSION environment variable", Optional.empty()));
@@ -112,7 +112,7 @@ final class MiseSelector {
     return configDir.map(d -> Root.join(d, "config.toml"));
   }
 
-  private static boolean idiomaticEnabled(GuardedRoot root, Map<String, String> env, Optional<String> global) {
+  private static boolean idiomaticEnabled(Root root, Map<String, String> env, Optional<String> global) {
     String fromEnv = env.get("MISE_IDIOMATIC_VERSION_FILE_ENABLE_TOOLS");
     if (fromEnv != null) {
       return Arrays.stream(fromEnv.split(",")).map(String::strip).anyMatch(TOOL_NAMES::contains);
@@ -140,7 +140,7 @@ final class MiseSelector {
   }
 
   /** {@code [tools]} {@code go = "1.22"}, {@code go = ["1.22", ...]}, {@code go = { version = "1.22" }}, or {@code [tools.go]} {@code version = ...}. */
-  private static Optional<Pin> toml(GuardedRoot root, String file) {
+  private static Optional<Pin> toml(Root root, String file) {
     Optional<List<String>> lines = TextFiles.lines(root, file);
     if (lines.isEmpty()) {
       return Optional.empty();
@@ -174,7 +174,7 @@ final class MiseSelector {
     return Optional.empty();
   }
 
-  private static Optional<Pin> toolVersions(GuardedRoot root, String file) {
+  private static Optional<Pin> toolVersions(Root root, String file) {
     Optional<List<String>> lines = TextFiles.lines(root, file);
     if (lines.isEmpty()) {
       return Optional.empty();
@@ -190,7 +190,7 @@ final class MiseSelector {
     return Optional.empty();
   }
 
-  private static Optional<Pin> goVersionFile(GuardedRoot root, String file) {
+  private static Optional<Pin> goVersionFile(Root root, String file) {
     Optional<List<String>> lines = TextFiles.lines(root, file);
     if (lines.isEmpty()) {
       return Optional.empty();
@@ -206,7 +206,7 @@ final class MiseSelector {
   }
 
   /** mise's parse_gomod: a full {@code toolchain goX.Y.Z}, else the (deprecated) {@code go} directive as a prefix. */
-  private static Optional<Pin> goMod(GuardedRoot root, String file) {
+  private static Optional<Pin> goMod(Root root, String file) {
     Optional<List<String>> lines = TextFiles.lines(root, file);
     if (lines.isEmpty()) {
       return Optional.empty();
@@ -230,7 +230,7 @@ final class MiseSelector {
     return Optional.empty();
   }
 
-  private static Optional<String> installDir(GuardedRoot root, String installs, String version) {
+  private static Optional<String> installDir(Root root, String installs, String version) {
     String exact = Root.join(installs, version);
     if (root.isDirectory(exact)) {
       return Optional.of(exact);

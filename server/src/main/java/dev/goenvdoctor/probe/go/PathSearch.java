@@ -28,7 +28,7 @@ final class PathSearch {
    * Looks {@code name} up in {@code entries} from working directory {@code cwd} (a machine path).
    * Entries whose directory is in {@code skipDirs} (normalised, e.g. a version manager's shims) are passed over.
    */
-  static Result find(GuardedRoot root, List<String> entries, String cwd, String name, Set<String> skipDirs) {
+  static Result find(Root root, List<String> entries, String cwd, String name, Set<String> skipDirs) {
     String wd = Root.normalize(cwd);
     List<String> notes = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {

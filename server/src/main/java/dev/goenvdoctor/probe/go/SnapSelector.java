@@ -20,7 +20,7 @@ final class SnapSelector {
     return command.startsWith("/snap/bin/") && chain.realPath().endsWith("/snap") && chain.viaSymlink();
   }
 
-  static Selected select(GuardedRoot root, String command) {
+  static Selected select(Root root, String command) {
     String base = command.substring(command.lastIndexOf('/') + 1);
     int dot = base.indexOf('.');
     String snap = dot < 0 ? base : base.substring(0, dot);
@@ -40,7 +40,7 @@ final class SnapSelector {
   }
 
   /** {@code apps: <app>: command: <cmd>} from meta/snap.yaml (first word), else {@code bin/<app>}. */
-  private static String appCommand(GuardedRoot root, String snapDir, String app) {
+  private static String appCommand(Root root, String snapDir, String app) {
     List<String> lines = TextFiles.lines(root, Root.join(snapDir, "meta/snap.yaml")).orElse(List.of());
     boolean inApps = false;
     boolean inApp = false;

@@ -15,7 +15,7 @@ final class TextFiles {
   private TextFiles() {}
 
   /** The file's lines split on {@code \n} only (a {@code \r} stays, as Go and bash keep it). */
-  static Optional<List<String>> lines(GuardedRoot root, String machinePath) {
+  static Optional<List<String>> lines(Root root, String machinePath) {
     return root.readText(machinePath, MAX_SMALL_FILE).map(TextFiles::splitLines);
   }
 

@@ -20,7 +20,7 @@ record UserDirs(
     Optional<String> gobin,
     Optional<String> homebrewCellar) {
 
-  static UserDirs from(GuardedRoot root, Map<String, String> env) {
+  static UserDirs from(Root root, Map<String, String> env) {
     Optional<String> home = absolute(env.get("HOME"));
     GoEnvFile userFile = GoEnvFile.read(root, env);
     Optional<String> goenvRoot = absolute(env.get("GOENV_ROOT")).or(() -> home.map(h -> Root.join(h, ".goenv")));
