@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point. {@code main} only exits with what {@link #run} returns, so the real entry is testable. */
 @Command(name = "go-env-doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Explains why the editor, the terminal and gopls run different Go toolchains.",
-    subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class})
+    subcommands = {ReportCommand.class, CheckCommand.class, ExplainCommand.class, ServeCommand.class})
 public final class Main {
   /** Exit codes: 0 nothing at or above the threshold, 1 findings, 2 usage or internal error. */
   static final int EXIT_OK = 0;
@@ -40,7 +40,10 @@ public final class Main {
       cli.usage(cli.getOut());
       return EXIT_ERROR;
     }
-    int code = cli.execute(args);
+    // Many LSP clients start a server as "<command> --stdio": that means "serve --stdio".
+    String[] command = args[0].equals("--stdio") ? java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"),
+        java.util.Arrays.stream(args)).toArray(String[]::new) : args;
+    int code = cli.execute(command);
     cli.getOut().flush();
     cli.getErr().flush();
     return code;

@@ -19,11 +19,18 @@ final class GoEnvCache {
   private final ExecPolicy policy;
   private final Root root;
   private final Map<String, GoEnvResult> results = new ConcurrentHashMap<>();
+  /** Results of an earlier snapshot: used instead of running, where running would be allowed now. */
+  private final Map<String, GoEnvResult> reusable;
 
   GoEnvCache(GoEnvRunner runner, ExecPolicy policy, Root root) {
+    this(runner, policy, root, Map.of());
+  }
+
+  GoEnvCache(GoEnvRunner runner, ExecPolicy policy, Root root, Map<String, GoEnvResult> reusable) {
     this.runner = runner;
     this.policy = policy;
     this.root = root;
+    this.reusable = Map.copyOf(reusable);
   }
 
   GoEnvResult get(ResolvedGo go, Map<String, String> env, boolean chosenByWorkspace) {
@@ -44,6 +51,10 @@ final class GoEnvCache {
       return refused(!policy.execAllowed() ? "not run: execution is turned off (--no-exec)"
           : !root.isSystem() ? "not run: the machine is a scenario directory (--root)"
           : "not run: the workspace is not trusted and this go is inside it or chosen by its settings");
+    }
+    GoEnvResult earlier = reusable.get(realPath);
+    if (earlier != null && earlier.succeeded()) {
+      return earlier;
     }
     try {
       return runner.run(root.hostPath(realPath).toString(), env);

@@ -73,7 +73,16 @@ public final class SnapshotBuilder {
     }));
   }
 
+  /** Returns the snapshot of {@code request}, running every process the request allows. */
   public Snapshot build(SnapshotRequest request) {
+    return build(request, SnapshotReuse.none());
+  }
+
+  /**
+   * Returns the snapshot of {@code request}, taking from {@code reuse} the shell runs and {@code go env}
+   * results that are still valid instead of running them again.
+   */
+  public Snapshot build(SnapshotRequest request, SnapshotReuse reuse) {
     Map<String, Long> timings = new ConcurrentHashMap<>();
     Root root = request.root();
     Map<String, String> editorEnv = request.editorEnvironment();
@@ -90,6 +99,10 @@ public final class SnapshotBuilder {
     Map<String, String> sessionBase = SessionEnvironment.from(editorEnv, etcValues);
     Map<ShellMode, CompletableFuture<Optional<ShellEnvResult>>> shellRuns = new LinkedHashMap<>();
     for (ShellMode mode : ShellMode.values()) {
+      if (reuse.shellsGiven()) {
+        shellRuns.put(mode, CompletableFuture.completedFuture(policy.mayRunUserShell() ? reuse.shellRun(mode) : Optional.empty()));
+        continue;
+      }
       shellRuns.put(mode, policy.mayRunUserShell() && kind != ShellKind.UNKNOWN
           ? CompletableFuture.supplyAsync(() -> timed(timings, "shell-" + mode.layerId(),
               () -> runShell(new ShellEnvRequest(shell.path(), mode, sessionBase, home, request.shellTimeout()))), background)
@@ -107,7 +120,7 @@ public final class SnapshotBuilder {
 
     // The editor layer needs no shell: resolve its go and start its go env while the shells still run.
     ProbeGoLocator locator = new ProbeGoLocator(root);
-    GoEnvCache goEnv = new GoEnvCache(new GoEnvRunner(executor), policy, root);
+    GoEnvCache goEnv = new GoEnvCache(new GoEnvRunner(executor), policy, root, reuse.goEnv());
     Layer editorBare = new ShellLayers(root).editorLayer(editorEnv, request.editorSource(),
         List.copyOf(readings.values()), List.of());
     Layer resolvedEditor = editorBare.withGo(locator.lookUp(pathEntries(editorBare), editorBare.environment(), cwd));

@@ -1,0 +1,188 @@
+package dev.goenvdoctor.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.nio.file.Path;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keystrokes in settings.json, files changed on disk, settings from the client, commands. */
+class IncrementalAnalysisTest {
+  @TempDir Path tmp;
+
+  @Test
+  void settingsBufferIsAnalysedWithoutTouchingTheDisk() {
+    LspScenario s = LspScenario.ubuntu(tmp);
+    s.machine.file(LspScenario.SETTINGS, "{\n  \"editor.tabSize\": 2\n}\n");
+    String settings = s.uri(LspScenario.SETTINGS);
+    Map<String, String> disk = s.tree();
+    try (TestClient client = TestClient.start(s.config())) {
+      JsonObject options = JsonParser.parseString("{\"settings\": {\"logLevel\": \"debug\"}}").getAsJsonObject();
+      client.initialize(TestClient.vscodeLike(), options, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      client.open(settings, "jsonc");
+      String broken = "{\n  \"editor.tabSize\": 2,\n  \"go.goroot\": \"/nowhere\"\n}\n";
+      int v = client.change(settings, broken);
+      PublishDiagnosticsParams p = client.awaitDiagnostics(settings, d -> d.getVersion() == v && !d.getDiagnostics().isEmpty());
+      assertEquals(2, p.getDiagnostics().get(0).getRange().getStart().getLine());
+      int healthy = client.change(settings, "{\n  \"editor.tabSize\": 2\n}\n");
+      client.awaitDiagnostics(settings, d -> d.getVersion() == healthy && d.getDiagnostics().isEmpty());
+      assertEquals(disk, s.tree(), "the buffer is analysed, the file is not written");
+
+      // Keystroke latency: at the client (JSON-RPC both ways included) and in the server (its debug log of each
+      // recheck), after 100 changes to warm up.
+      List<Long> micros = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        boolean bad = i % 2 == 0;
+        long start = System.nanoTime();
+        int version = client.change(settings, bad ? broken : "{\n  \"editor.tabSize\": " + i + "\n}\n");
+        client.awaitDiagnostics(settings, d -> d.getVersion() == version && d.getDiagnostics().isEmpty() != bad);
+        if (i >= 100) {
+          micros.add((System.nanoTime() - start) / 1000);
+        }
+      }
+      List<Double> server = new ArrayList<>();
+      java.util.regex.Pattern checked = java.util.regex.Pattern.compile("checked .* for versions \\[(\\d+)\\] in ([0-9.]+) ms");
+      for (var m : client.logs) {
+        java.util.regex.Matcher x = checked.matcher(m.getMessage());
+        if (x.find() && Integer.parseInt(x.group(1)) > 100 + 3) {
+          server.add(Double.parseDouble(x.group(2)));
+        }
+      }
+      Collections.sort(micros);
+      Collections.sort(server);
+      assertTrue(server.size() >= 150, "the server logged its rechecks: " + server.size());
+      double serverP95 = server.get(server.size() * 95 / 100);
+      System.out.printf("didChange -> publishDiagnostics, client-side in-process: p50 %.2f ms, p95 %.2f ms; "
+          + "server-side recheck: p50 %.3f ms, p95 %.3f ms%n", micros.get(micros.size() / 2) / 1000.0,
+          micros.get(micros.size() * 95 / 100) / 1000.0, server.get(server.size() / 2), serverP95);
+      assertTrue(serverP95 <= 5.0, "server-side p95 " + serverP95 + " ms (target 5 ms)");
+    }
+  }
+
+  @Test
+  void onlyTheLatestVersionIsPublished() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    String settings = s.uri(LspScenario.SETTINGS);
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      client.open(settings, "jsonc");
+      client.awaitSlugs(settings, "setting-goroot-invalid");
+      int last = 0;
+      for (int i = 0; i < 300; i++) {
+        last = client.change(settings, i % 2 == 0 ? "{}\n" : LspScenario.BROKEN_SETTINGS);
+      }
+      int finalVersion = last;
+      PublishDiagnosticsParams p = client.awaitDiagnostics(settings, d -> d.getVersion() == finalVersion);
+      assertEquals(List.of("setting-goroot-invalid"), TestClient.slugs(p), "version 301 is the broken text");
+      TestClient.assertVersionsNeverGoBack(client.allPublished(), settings);
+      long published = client.allPublished().stream().filter(d -> d.getUri().equals(settings)).count();
+      assertTrue(published < 300, "rapid changes are coalesced: " + published + " publishes for 300 changes");
+    }
+  }
+
+  @Test
+  void watchedFilesAreRegisteredAndAChangeOnDiskIsPickedUp() {
+    LspScenario s = LspScenario.ubuntu(tmp);
+    String goMod = s.uri(LspScenario.GO_MOD);
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      assertEquals(2, client.awaitSlugs(goMod, "test-no-workspace-settings").getDiagnostics().get(0).getRange().getStart().getLine());
+      for (int i = 0; i < 500 && client.registrations.isEmpty(); i++) {
+        TestClient.sleep(10);
+      }
+      assertEquals("workspace/didChangeWatchedFiles", client.registrations.get(0).getRegistrations().get(0).getMethod());
+      String all = new com.google.gson.Gson().toJson(client.registrations.get(0).getRegistrations().get(0).getRegisterOptions());
+      assertTrue(all.contains("**/go.mod") && all.contains("**/.go-version") && all.contains("**/.vscode/settings.json"), all);
+      assertTrue(all.contains(s.uri("/home/u")) && all.contains(".profile") && all.contains(".bashrc"),
+          "the user's startup files, outside the workspace, under the root: " + all);
+
+      // go.mod edited on disk: the go line moved down two lines.
+      s.machine.file(LspScenario.GO_MOD, "module example.com/proj\n\n// pinned for CI\n\ngo 1.22\n");
+      client.filesChanged(goMod);
+      client.awaitDiagnostics(goMod, p -> !p.getDiagnostics().isEmpty() && p.getDiagnostics().get(0).getRange().getStart().getLine() == 4);
+
+      // A startup file changed: the new export shows up in it.
+      s.machine.append("/home/u/.profile", "export GOROOT=/usr/local/go\n");
+      client.filesChanged(s.uri("/home/u/.profile"));
+      client.awaitSlugs(s.uri("/home/u/.profile"), "test-goroot-exported");
+
+      // The settings file appears on disk (created by another program): the go.mod finding goes.
+      s.machine.file(LspScenario.SETTINGS, "{}\n");
+      client.filesChanged(s.uri(LspScenario.SETTINGS));
+      client.awaitDiagnostics(goMod, p -> p.getDiagnostics().isEmpty());
+    }
+  }
+
+  @Test
+  void settingsArePulledAndAnEmptyChangeMeansDefaults() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    String settings = s.uri(LspScenario.SETTINGS);
+    try (TestClient client = TestClient.start(s.config())) {
+      client.configuration = JsonParser.parseString("{\"disabledRules\": [\"GED401\"]}");
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      client.open(settings, "jsonc");
+      TestClient.join(client.server.report());
+      assertEquals(java.util.Optional.empty(), client.latest(settings), "GED401 (the rule's code) is disabled");
+      assertTrue(client.configurationRequests.get() >= 1, "pulled with workspace/configuration");
+      // What eglot does: an empty payload, and nothing configured. Defaults: every rule runs again.
+      client.configuration = null;
+      client.configurationChanged(new JsonObject());
+      client.awaitSlugs(settings, "setting-goroot-invalid");
+    }
+  }
+
+  @Test
+  void pushedSettingsAreReadFaultTolerantly() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    String settings = s.uri(LspScenario.SETTINGS);
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.minimal(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      client.open(settings, "jsonc");
+      client.awaitSlugs(settings, "setting-goroot-invalid");
+      client.configurationChanged(JsonParser.parseString("{\"goEnvDoctor\": {\"disabledRules\": [\"setting-goroot-invalid\"]}}"));
+      client.awaitDiagnostics(settings, p -> p.getDiagnostics().isEmpty());
+      client.configurationChanged(JsonParser.parseString(
+          "{\"goEnvDoctor\": {\"disabledRules\": 5, \"shellProbe\": {\"timeoutSeconds\": \"soon\"}, \"logLevel\": \"loud\"}}"));
+      client.awaitSlugs(settings, "setting-goroot-invalid");
+      String logged = client.logs.toString();
+      assertTrue(logged.contains("goEnvDoctor.disabledRules: expected a list of rule slugs, got 5"), logged);
+      assertTrue(logged.contains("goEnvDoctor.shellProbe.timeoutSeconds: expected a number from 1 to 60, got \"soon\"; using 10"), logged);
+      assertTrue(logged.contains("goEnvDoctor.logLevel: expected off, error, warning, info or debug, got \"loud\""), logged);
+      assertEquals(0, client.configurationRequests.get(), "a client without workspace/configuration is never asked");
+    }
+  }
+
+  @Test
+  void reportRequestAndCommandReturnTheSnapshotReport() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      JsonObject request = TestClient.join(client.server.report()).getAsJsonObject();
+      JsonObject command = new com.google.gson.Gson().toJsonTree(client.command("goEnvDoctor.report")).getAsJsonObject();
+      assertEquals(request, command);
+      assertEquals("[\"/home/u/proj\"]", request.getAsJsonObject("machine").get("workspaceFolders").toString());
+      assertEquals(List.of("editor", "login", "terminal", "vscode-go", "gopls"),
+          request.getAsJsonArray("layers").asList().stream().map(l -> l.getAsJsonObject().get("id").getAsString()).toList());
+      assertEquals(null, client.command("goEnvDoctor.refresh"), "refresh answers once the new snapshot settled");
+      IllegalStateException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+          () -> client.command("goEnvDoctor.format"));
+      ResponseErrorException error = (ResponseErrorException) unknown.getCause().getCause();
+      assertEquals(-32602, error.getResponseError().getCode());
+    }
+  }
+}
