@@ -1,9 +1,6 @@
 package dev.goenvdoctor.lsp;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
 import dev.goenvdoctor.report.JsonReport;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.io.PrintStream;
@@ -15,12 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
-import org.eclipse.lsp4j.ConfigurationItem;
-import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -43,13 +37,11 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * life cycle and hands the work to the collaborator that owns it (documents, settings, analysis, code actions).
  */
 final class DoctorService implements AutoCloseable {
-  private static final Gson GSON = new Gson();
-  private static final long CONFIGURATION_TIMEOUT_SECONDS = 2;
-
   private final ServerConfig config;
   private final ServerLog log;
   private final Lifecycle lifecycle;
   private final Session session = new Session();
+  private final ClientSettings settings;
   private final Documents documents = new Documents();
   private final UriMapper uris;
   private final FindingConverter converter;
@@ -58,9 +50,6 @@ final class DoctorService implements AutoCloseable {
   private final FileWatching watching;
   private final Analysis analysis;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-  private volatile JsonElement initSettings = JsonNull.INSTANCE;
-  private volatile Optional<Boolean> initTrusted = Optional.empty();
-  private volatile JsonElement clientSettings = JsonNull.INSTANCE;
   /** The latest pull of the client's settings: a command that follows a change waits for it. */
   private volatile CompletableFuture<Void> settingsPulled = CompletableFuture.completedFuture(null);
 
@@ -68,6 +57,7 @@ final class DoctorService implements AutoCloseable {
     this.config = config;
     this.log = new ServerLog(err);
     this.lifecycle = new Lifecycle(log);
+    this.settings = new ClientSettings(config, session, log);
     this.uris = new UriMapper(config.root());
     this.converter = new FindingConverter(uris, RuleLinks.forThisDistribution(log));
     this.codeActions = new CodeActions(converter);
@@ -95,16 +85,17 @@ final class DoctorService implements AutoCloseable {
       return Lifecycle.failed(ResponseErrorCode.InvalidRequest, "initialize: the server is already initialized");
     }
     session.features(ClientFeatures.of(params.getCapabilities()));
-    readInitializationOptions(params.getInitializationOptions());
+    settings.initializationOptions(params.getInitializationOptions());
     List<String> folders = workspaceFolders(params);
-    analysis.inputs(new Analysis.Inputs(folders.isEmpty() ? config.workspaceFolders() : folders, settings(), trusted(settings())));
+    ServerSettings initial = settings.current();
+    analysis.inputs(new Analysis.Inputs(folders.isEmpty() ? config.workspaceFolders() : folders, initial, settings.trusted(initial)));
     Optional.ofNullable(params.getProcessId()).ifPresent(pid -> ParentWatcher.watch(pid, () -> exitCode.complete(1), log));
     log.info("go-env-doctor language server for " + analysis.inputs().folders() + (analysis.inputs().trusted() ? " (trusted)" : ""));
     return CompletableFuture.completedFuture(Capabilities.result());
   }
 
   void initialized() {
-    lifecycle.notification("initialized", () -> pullSettings().thenRun(() -> {
+    lifecycle.notification("initialized", () -> settings.pull().thenRun(() -> {
       applySettings();
       analysis.rebuild(EnumSet.of(Analysis.Change.EVERYTHING));
     }));
@@ -186,9 +177,9 @@ final class DoctorService implements AutoCloseable {
     lifecycle.notification("workspace/didChangeConfiguration", () -> {
       if (session.features().configuration()) {
         // The payload may be empty (eglot always sends one): the client's answer to the pull is what counts.
-        settingsPulled = pullSettings().thenRun(this::settingsChanged);
+        settingsPulled = settings.pull().thenRun(this::settingsChanged);
       } else {
-        clientSettings = json(params.getSettings());
+        settings.pushed(params.getSettings());
         settingsChanged();
       }
     });
@@ -237,25 +228,6 @@ final class DoctorService implements AutoCloseable {
         .thenApply(checked -> JsonReport.toTree(checked != null ? checked.view() : analysis.base())));
   }
 
-  private CompletableFuture<Void> pullSettings() {
-    LanguageClient client = session.client();
-    if (client == null || !session.features().configuration()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    ConfigurationItem item = new ConfigurationItem();
-    item.setSection(ServerSettings.SECTION);
-    return client.configuration(new ConfigurationParams(List.of(item)))
-        .orTimeout(CONFIGURATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .handle((answer, error) -> {
-          if (error != null) {
-            log.warn("the client did not answer workspace/configuration (" + error + "); keeping the settings");
-          } else {
-            clientSettings = answer == null || answer.isEmpty() ? JsonNull.INSTANCE : json(answer.get(0));
-          }
-          return null;
-        });
-  }
-
   /** Applies new settings: a rebuild when what may run changed, else only a recheck. */
   private void settingsChanged() {
     Analysis.Inputs before = analysis.inputs();
@@ -279,39 +251,15 @@ final class DoctorService implements AutoCloseable {
   }
 
   private ServerSettings applySettings() {
-    ServerSettings s = settings();
+    ServerSettings s = settings.current();
     log.level(s.logLevel());
     s.problems().forEach(log::warn);
     Analysis.Inputs in = analysis.inputs();
-    analysis.inputs(new Analysis.Inputs(in.folders(), s, trusted(s)));
+    analysis.inputs(new Analysis.Inputs(in.folders(), s, settings.trusted(s)));
     return s;
   }
 
-  private ServerSettings settings() {
-    return ServerSettings.read(config.shellTimeoutSeconds(), initSettings, clientSettings);
-  }
-
-  /** The client's word on trust: its settings, else initializationOptions.trusted, else the launch default. */
-  private boolean trusted(ServerSettings s) {
-    return s.trusted().or(() -> initTrusted).orElse(config.trustedByDefault());
-  }
-
-  private void readInitializationOptions(Object options) {
-    JsonElement o = json(options);
-    if (!o.isJsonObject()) {
-      return;
-    }
-    JsonObject object = o.getAsJsonObject();
-    JsonElement trusted = object.get("trusted");
-    if (trusted != null && trusted.isJsonPrimitive() && trusted.getAsJsonPrimitive().isBoolean()) {
-      initTrusted = Optional.of(trusted.getAsBoolean());
-    } else if (trusted != null) {
-      log.warn("initializationOptions.trusted: expected true or false, got " + trusted + "; the workspace is not trusted");
-    }
-    JsonElement settings = object.get("settings");
-    initSettings = settings != null ? settings : JsonNull.INSTANCE;
-  }
-
+  @SuppressWarnings("deprecation") // rootUri: superseded by workspaceFolders, but clients without folders still send only it
   private List<String> workspaceFolders(InitializeParams params) {
     List<String> folders = machinePaths(params.getWorkspaceFolders());
     if (folders.isEmpty() && params.getRootUri() != null) {
@@ -327,13 +275,6 @@ final class DoctorService implements AutoCloseable {
       p.filter(x -> !out.contains(x)).ifPresent(out::add);
     }
     return out;
-  }
-
-  private static JsonElement json(Object value) {
-    if (value == null) {
-      return JsonNull.INSTANCE;
-    }
-    return value instanceof JsonElement e ? e : GSON.toJsonTree(value);
   }
 
   @Override

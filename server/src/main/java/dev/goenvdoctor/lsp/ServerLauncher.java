@@ -1,5 +1,7 @@
 package dev.goenvdoctor.lsp;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -27,9 +29,10 @@ public final class ServerLauncher {
    */
   public static int runOnStdio(ServerConfig config) {
     PrintStream err = System.err;
-    OutputStream rpcOut = new FileOutputStream(FileDescriptor.out);
+    // Buffered: JSON-RPC reads headers byte by byte and writes each message in parts (lsp4j flushes each one).
+    OutputStream rpcOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     System.setOut(err);
-    return run(new FileInputStream(FileDescriptor.in), rpcOut, config, err);
+    return run(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16), rpcOut, config, err);
   }
 
   /** Serves JSON-RPC over {@code in} and {@code out} (tests use pipes); logs to stderr. Returns the exit code. */

@@ -70,6 +70,33 @@ class IncrementalAnalysisTest {
   }
 
   @Test
+  void staticFindingsArePublishedSoonAfterTheSnapshotIsAskedFor() {
+    // On a scenario root nothing runs: the static publish is the whole analysis. Measured at the client, from
+    // goEnvDoctor.refresh (which asks for a new snapshot) to the publish of its diagnostics.
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    String settings = s.uri(LspScenario.SETTINGS);
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      client.awaitSlugs(settings, "setting-goroot-invalid");
+      List<Long> millis = new ArrayList<>();
+      for (int i = 0; i < 15; i++) {
+        // The file changes on disk each time, so each new snapshot has different diagnostics to publish.
+        s.machine.file(LspScenario.SETTINGS, i % 2 == 0 ? "{}\n" : LspScenario.BROKEN_SETTINGS);
+        int before = client.allPublished().size();
+        long start = System.nanoTime();
+        client.server.getWorkspaceService().executeCommand(new org.eclipse.lsp4j.ExecuteCommandParams("goEnvDoctor.refresh", List.of()));
+        client.awaitPublishCount(before + 1);
+        millis.add((System.nanoTime() - start) / 1_000_000);
+      }
+      List<Long> warm = new ArrayList<>(millis.subList(5, millis.size()));
+      Collections.sort(warm);
+      System.out.printf("static publish after a refresh on a scenario: %s ms; warm median %d ms%n", millis, warm.get(warm.size() / 2));
+      assertTrue(warm.get(warm.size() / 2) <= 100, "median " + warm.get(warm.size() / 2) + " ms");
+    }
+  }
+
+  @Test
   void onlyTheLatestVersionIsPublished() {
     LspScenario s = LspScenario.brokenGoroot(tmp);
     String settings = s.uri(LspScenario.SETTINGS);
@@ -122,6 +149,32 @@ class IncrementalAnalysisTest {
       s.machine.file(LspScenario.SETTINGS, "{}\n");
       client.filesChanged(s.uri(LspScenario.SETTINGS));
       client.awaitDiagnostics(goMod, p -> p.getDiagnostics().isEmpty());
+    }
+  }
+
+  @Test
+  void severalWorkspaceFoldersAndFoldersAddedOrRemovedLater() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    s.machine.file("/home/u/other/go.mod", "module example.com/other\n\ngo 1.22\n");
+    s.machine.file("/home/u/other/.vscode/settings.json", "{ \"go.goroot\": \"/opt/gone\" }\n");
+    s.machine.file("/home/u/third/go.mod", "module example.com/third\n\ngo 1.22\n");
+    s.machine.file("/home/u/third/.vscode/settings.json", "{ \"go.goroot\": \"/opt/also-gone\" }\n");
+    String first = s.uri(LspScenario.SETTINGS);
+    String other = s.uri("/home/u/other/.vscode/settings.json");
+    String third = s.uri("/home/u/third/.vscode/settings.json");
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE), s.uri("/home/u/other"));
+      client.initialized();
+      client.awaitSlugs(first, "setting-goroot-invalid");
+      client.awaitSlugs(other, "setting-goroot-invalid");
+      client.server.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+          new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(
+              List.of(new org.eclipse.lsp4j.WorkspaceFolder(s.uri("/home/u/third"), "third")),
+              List.of(new org.eclipse.lsp4j.WorkspaceFolder(s.uri("/home/u/other"), "other")))));
+      client.awaitSlugs(third, "setting-goroot-invalid");
+      client.awaitDiagnostics(other, p -> p.getDiagnostics().isEmpty());
+      JsonObject report = TestClient.join(client.server.report()).getAsJsonObject();
+      assertEquals("[\"/home/u/proj\",\"/home/u/third\"]", report.getAsJsonObject("machine").get("workspaceFolders").toString());
     }
   }
 

@@ -57,6 +57,11 @@ final class RawConnection implements AutoCloseable {
     }
   }
 
+  /** A server at the other end of two streams (named pipes, say). */
+  static RawConnection streams(InputStream fromServer, OutputStream toServer) {
+    return new RawConnection(fromServer, toServer);
+  }
+
   /** A server process: its stdout and stdin. */
   static RawConnection process(Process p) {
     RawConnection c = new RawConnection(p.getInputStream(), p.getOutputStream());
@@ -141,10 +146,17 @@ final class RawConnection implements AutoCloseable {
     try {
       while (true) {
         int length = -1;
-        String line;
-        while (!(line = readLine(in)).isEmpty()) {
+        String line = readLine(in);
+        if (line == null) {
+          return;
+        }
+        while (!line.isEmpty()) {
           if (line.toLowerCase().startsWith("content-length:")) {
             length = Integer.parseInt(line.substring(15).trim());
+          }
+          line = readLine(in);
+          if (line == null) {
+            throw new IOException("end of stream inside a header");
           }
         }
         if (length < 0) {
@@ -170,6 +182,7 @@ final class RawConnection implements AutoCloseable {
     }
   }
 
+  /** A header line without its line end; null at the end of the stream before any byte of a line. */
   private static String readLine(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
@@ -180,7 +193,10 @@ final class RawConnection implements AutoCloseable {
       }
       line.write(b);
     }
-    throw new IOException("end of stream");
+    if (line.size() > 0) {
+      throw new IOException("end of stream inside a line");
+    }
+    return null;
   }
 
   @Override

@@ -133,7 +133,9 @@ class RealMachineServerTest {
     Files.writeString(tool, "#!/bin/sh\necho ran > '" + marker + "'\nexec /usr/lib/go-1.19/bin/go \"$@\"\n");
     Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createDirectories(workspace.resolve(".vscode"));
-    Files.writeString(workspace.resolve(".vscode/settings.json"), "{ \"go.alternateTools\": { \"go\": \"" + tool + "\" } }\n");
+    // The workspace also claims to be trusted: trust comes only from the client, never from the workspace.
+    Files.writeString(workspace.resolve(".vscode/settings.json"), "{ \"go.alternateTools\": { \"go\": \"" + tool + "\" },"
+        + " \"goEnvDoctor.trusted\": true }\n");
 
     try (TestClient client = TestClient.start(config())) {
       client.initialize(TestClient.vscodeLike(), null, uri(workspace));
