@@ -25,4 +25,9 @@
       vscode.postMessage({ type: action });
     }
   });
+  window.addEventListener('message', event => {
+    if (event.data && event.data.type === 'fixDone') {
+      document.querySelectorAll('button[data-action="fix"]').forEach(b => { b.disabled = false; });
+    }
+  });
 })();

@@ -16,13 +16,13 @@ export function registerCommands(context: vscode.ExtensionContext, session: Sess
     () => session.refresh()));
 
   register('goEnvDoctor.fixAll', async () => {
-    const applied = await session.fixAll();
     await session.update();
-    const left = session.latest?.findings.filter(f => f.finding.fixes.some(x => x.preferred)).length ?? 0;
+    const fixable = session.latest?.findings.filter(f => f.finding.fixes.some(x => x.preferred)).length ?? 0;
+    const applied = await session.fixAll();
     void vscode.window.showInformationMessage(applied === 0
       ? 'go-env-doctor: nothing to fix.'
-      : `go-env-doctor: applied ${applied} ${applied === 1 ? 'fix' : 'fixes'}.` +
-        (left > 0 ? ` ${left} more can be fixed: run Fix All again (their edits touch the same lines).` : ''));
+      : `go-env-doctor: applied ${applied} ${applied === 1 ? 'fix' : 'fixes'}.` + (applied < fixable
+        ? ' Fixes that touch the same lines are applied one run at a time: run Fix All again if a finding is left.' : ''));
   });
 
   register('goEnvDoctor.copyReportMarkdown', async () => {

@@ -72,7 +72,10 @@ export class ReportPanel implements vscode.Disposable {
       case 'open':
         return this.open(m.file, m.line, m.character);
       case 'fix':
-        return this.session.fix(m.finding, m.index);
+        await this.session.fix(m.finding, m.index);
+        // The page disabled the button against a double click; when the findings did not change, enable it again.
+        void this.panel.webview.postMessage({ type: 'fixDone' });
+        return;
       case 'fixAll':
         await vscode.commands.executeCommand('goEnvDoctor.fixAll');
         return;

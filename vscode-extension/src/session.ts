@@ -25,6 +25,7 @@ export class Session implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private updateTimer: NodeJS.Timeout | undefined;
   private updating: Promise<void> | undefined;
+  private updateAgain = false;
   private readonly updated = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly ourUris = new Set<string>();
@@ -153,8 +154,9 @@ export class Session implements vscode.Disposable {
   /** Asks the server for a new report and the findings with their fixes, then tells the views. */
   update(): Promise<void> {
     if (this.updating) {
-      // One at a time; a change during an update asks for one more.
-      return this.updating.then(() => this.update());
+      // One at a time; any number of changes during an update ask for one more, which the same promise awaits.
+      this.updateAgain = true;
+      return this.updating;
     }
     const client = this.client;
     if (!client?.isRunning()) {
@@ -177,6 +179,10 @@ export class Session implements vscode.Disposable {
         }
       } finally {
         this.updating = undefined;
+      }
+      if (this.updateAgain) {
+        this.updateAgain = false;
+        await this.update();
       }
     })();
     return this.updating;
