@@ -75,7 +75,8 @@ async function main(): Promise<number> {
   if (process.env.GED_E2E_UPDATE_IMAGES === '1') {
     const images = path.join(REPO, 'docs', 'images');
     fs.mkdirSync(images, { recursive: true });
-    for (const name of ['problems.png', 'warning-on-file.png', 'quick-fix.png', 'report.png', 'report-findings.png', 'restricted-mode.png']) {
+    for (const name of ['problems.png', 'warning-on-file.png', 'quick-fix.png', 'report.png', 'report-findings.png', 'restricted-mode.png',
+      'report-restricted-dark.png']) {
       fs.copyFileSync(path.join(OUT, name), path.join(images, name));
     }
     console.log(`e2e: screenshots copied to ${images}`);
@@ -233,6 +234,7 @@ async function restrictedRun(tools: Tools, vsix: string, processes: ProcessRegis
   server.writeUserSettings({
     'security.workspace.trust.enabled': true,
     'security.workspace.trust.startupPrompt': 'never',
+    'workbench.colorTheme': 'Default Dark Modern',
     ...QUIET_SETTINGS,
   });
   step('install the .vsix');
@@ -252,6 +254,16 @@ async function restrictedRun(tools: Tools, vsix: string, processes: ProcessRegis
     await sleep(300);
     await page.screenshot({ path: path.join(OUT, 'restricted-mode.png') });
     assert.equal(fs.readFileSync(m.settingsFile, 'utf8').includes('go.goroot'), false);
+
+    step('the report view says what did not run (dark theme)');
+    await page.click(STATUS_ITEM);
+    const report = await reportFrame(page);
+    assert.match((await report.locator('dl.summary.zero-exec').textContent()) ?? '',
+      /zero-exec: nothing ran, everything was read from files \(Restricted Mode\)/);
+    assert.deepEqual(await report.locator('table.layers thead th .source').allTextContents(),
+      ['inherited', 'files read', 'files read', 'computed', 'computed']);
+    await sleep(300);
+    await page.screenshot({ path: path.join(OUT, 'report-restricted-dark.png') });
 
     step('trusting the folder lets the server run the shells: zero-exec goes away');
     await page.mouse.move(700, 400);
