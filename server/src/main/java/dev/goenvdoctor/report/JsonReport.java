@@ -11,6 +11,7 @@ import com.google.gson.JsonSerializer;
 import dev.goenvdoctor.jsonc.JsoncDocument;
 import dev.goenvdoctor.model.GoVariables;
 import dev.goenvdoctor.model.Layer;
+import dev.goenvdoctor.probe.shell.ShellEnvResult;
 import dev.goenvdoctor.probe.workspace.SettingsFile;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.time.Duration;
@@ -34,8 +35,10 @@ public final class JsonReport {
       .setExclusionStrategies(new ExclusionStrategy() {
         @Override
         public boolean shouldSkipField(FieldAttributes f) {
+          // A shell's whole environment may hold secrets: layers carry only PATH and the Go variables.
           return f.getDeclaredClass() == JsoncDocument.class
-              || (f.getDeclaringClass() == SettingsFile.class && f.getName().equals("text"));
+              || (f.getDeclaringClass() == SettingsFile.class && f.getName().equals("text"))
+              || (f.getDeclaringClass() == ShellEnvResult.class && f.getName().equals("environment"));
         }
 
         @Override

@@ -37,7 +37,7 @@ class RealMachineSnapshotTest {
     Files.copy(TestTools.systemFile("/etc/skel/.profile"), home.resolve(".profile"));
     String bashrc = Files.readString(TestTools.systemFile("/etc/skel/.bashrc"));
     // One export above the interactive-only guard, one below it (where tutorials tell people to append).
-    Files.writeString(home.resolve(".bashrc"), "export GOFLAGS=-mod=mod\n" + bashrc + "\nexport GOPROXY=off\n");
+    Files.writeString(home.resolve(".bashrc"), "export GOFLAGS=-mod=mod\nexport GITHUB_TOKEN=ghp_s3cr3t\n" + bashrc + "\nexport GOPROXY=off\n");
   }
 
   private Snapshot take(CountingExecutor executor, String shell, boolean execAllowed) {
@@ -68,6 +68,10 @@ class RealMachineSnapshotTest {
     int bashrcLines = (int) Files.readString(home.resolve(".bashrc")).lines().count();
     assertEquals(home.resolve(".bashrc") + ":" + bashrcLines, terminal.origins().get("GOPROXY").display());
     assertEquals(home.resolve(".bashrc") + ":1", login.origins().get("GOFLAGS").display());
+    // The shells saw the token; no report may carry it.
+    assertEquals("ghp_s3cr3t", s.shellRuns().get(0).environment().get("GITHUB_TOKEN"));
+    assertFalse(dev.goenvdoctor.report.JsonReport.render(s).contains("ghp_s3cr3t"), "a secret leaked into the JSON report");
+    assertFalse(dev.goenvdoctor.report.TextReport.render(s).contains("ghp_s3cr3t"));
 
     // Every layer runs the apt Go, read from its build info; go env ran once for it.
     for (Layer layer : s.layers()) {
