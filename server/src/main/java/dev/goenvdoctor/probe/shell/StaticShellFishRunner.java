@@ -889,37 +889,8 @@ final class StaticShellFishRunner implements StaticShellConditions.Env, StaticSh
       return List.of(unknown);
     }
     String out = StaticShellKnownCommands.output(words.stream().map(StaticShellValue::text).toList(),
-        new StaticShellKnownCommands.Host() {
-          @Override
-          public int uid() {
-            return session.uid;
-          }
-
-          @Override
-          public String variable(String name) {
-            return text(name);
-          }
-
-          @Override
-          public String cwd() {
-            return cwd;
-          }
-
-          @Override
-          public Root root() {
-            return session.root;
-          }
-
-          @Override
-          public String lookup(String command) {
-            return functions.containsKey(command) ? command : StaticShellFishRunner.this.lookup(command);
-          }
-
-          @Override
-          public String currentFile() {
-            return frames.isEmpty() ? null : frames.peek().path();
-          }
-        });
+        new StaticShellKnownCommands.Host(session.uid, cwd, session.root, frames.isEmpty() ? null : frames.peek().path(),
+            this::text, name -> functions.containsKey(name) ? name : lookup(name)));
     if (out == null) {
       return List.of(unknown);
     }

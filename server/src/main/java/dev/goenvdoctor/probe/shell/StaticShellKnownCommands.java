@@ -3,6 +3,7 @@ package dev.goenvdoctor.probe.shell;
 import dev.goenvdoctor.probe.Root;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 
 /**
@@ -16,22 +17,20 @@ final class StaticShellKnownCommands {
 
   private StaticShellKnownCommands() {}
 
-  /** What the simulation knows that these commands need. */
-  interface Host {
-    int uid();
+  /**
+   * What the simulation knows that these commands need: the uid, the current directory, the root, the
+   * file being read (for fish's {@code status current-filename}; null when unknown), a variable's value
+   * (null when unset) and what {@code command -v} prints for a name (null when not found).
+   */
+  record Host(int uid, String cwd, Root root, String currentFile, UnaryOperator<String> variables,
+      UnaryOperator<String> commands) {
+    String variable(String name) {
+      return variables.apply(name);
+    }
 
-    /** A variable's value, null when unset. */
-    String variable(String name);
-
-    String cwd();
-
-    Root root();
-
-    /** What {@code command -v} prints for a name, or null when it is not found. */
-    String lookup(String command);
-
-    /** The file being read, for fish's {@code status current-filename}. */
-    String currentFile();
+    String lookup(String command) {
+      return commands.apply(command);
+    }
   }
 
   /** The output (trailing newlines removed) of a command given as expanded words, or null when unknown. */

@@ -1165,38 +1165,8 @@ final class StaticShellPosixRunner implements ShellWordContext, StaticShellCondi
   }
 
   private StaticShellKnownCommands.Host knownHost() {
-    return new StaticShellKnownCommands.Host() {
-      @Override
-      public int uid() {
-        return session.uid;
-      }
-
-      @Override
-      public String variable(String name) {
-        return textOf(name);
-      }
-
-      @Override
-      public String cwd() {
-        return cwd;
-      }
-
-      @Override
-      public Root root() {
-        return session.root;
-      }
-
-      @Override
-      public String lookup(String command) {
-        return functions.containsKey(command) || BUILTINS.contains(command) ? command
-            : StaticShellPosixRunner.this.lookup(command);
-      }
-
-      @Override
-      public String currentFile() {
-        return null;
-      }
-    };
+    return new StaticShellKnownCommands.Host(session.uid, cwd, session.root, null, this::textOf,
+        name -> functions.containsKey(name) || BUILTINS.contains(name) ? name : lookup(name));
   }
 
   @Override
