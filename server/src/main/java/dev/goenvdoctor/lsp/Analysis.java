@@ -2,6 +2,8 @@ package dev.goenvdoctor.lsp;
 
 import dev.goenvdoctor.model.Finding;
 import dev.goenvdoctor.probe.exec.RefusingExecutor;
+import dev.goenvdoctor.probe.workspace.FolderFacts;
+import dev.goenvdoctor.probe.workspace.WalkStats;
 import dev.goenvdoctor.rules.RuleCatalogue;
 import dev.goenvdoctor.snapshot.Snapshot;
 import dev.goenvdoctor.snapshot.SnapshotBuilder;
@@ -20,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * The server's state and its one analysis thread. The disk snapshot ({@code base}) and the latest analysis are
@@ -65,6 +70,7 @@ final class Analysis implements AutoCloseable {
   private final Overlay overlay = new Overlay();
   private final AtomicLong generation = new AtomicLong();
   private final AtomicBoolean recheckPending = new AtomicBoolean();
+  private final Set<String> walkLimitsNoted = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Snapshot> firstBase = new CompletableFuture<>();
   private volatile Inputs inputs;
   private volatile Snapshot base;
@@ -159,6 +165,7 @@ final class Analysis implements AutoCloseable {
     log.debug("static snapshot in " + millis(start) + " ms");
     base = first;
     firstBase.complete(first);
+    noteWalkLimits(first);
     recheckNow();
     if (!refine) {
       settle(first);
@@ -170,6 +177,29 @@ final class Analysis implements AutoCloseable {
     Progress.Task task = reuse.shellsGiven() ? message -> { } : progress.begin(session.client(), session.features(),
         "go-env-doctor", SHELL_PROGRESS, this::cancelProbe);
     probeThread.execute(() -> buildRefined(gen, request, reuse, exec, task, done));
+  }
+
+  /**
+   * A folder whose walk stopped at a limit is said once, not left silent: go.mod files and version pins further
+   * down were not checked, so findings about them may be missing.
+   */
+  private void noteWalkLimits(Snapshot s) {
+    for (FolderFacts f : s.workspace().folders()) {
+      WalkStats walk = f.walk();
+      if (!walk.capHit() || !walkLimitsNoted.add(f.folder())) {
+        continue;
+      }
+      String message = "go-env-doctor read only part of " + f.folder() + ": "
+          + (walk.directoryCapHit() ? "it stopped after " + walk.directoriesVisited() + " directories (the limit)" : "")
+          + (walk.directoryCapHit() && walk.depthCapHit() ? " and " : "")
+          + (walk.depthCapHit() ? "it looked no more than " + walk.limits().maxDepth() + " directories deep" : "")
+          + "; go.mod files and version pins further down were not checked. Open the folder you work in to check it whole.";
+      log.warn(message);
+      LanguageClient client = session.client();
+      if (client != null) {
+        client.showMessage(new MessageParams(MessageType.Warning, message));
+      }
+    }
   }
 
   private void buildRefined(long gen, SnapshotRequest request, SnapshotReuse reuse, CancellableExecutor exec,

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -154,6 +155,39 @@ public final class Root {
       return entries.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException | SecurityException e) {
       return List.of();
+    }
+  }
+
+  /**
+   * The entries of the directory {@code realDir}, sorted by name, each with its own type (one {@code lstat} each).
+   * {@code realDir} must be a real path, as a walk that never follows a symlink produces: this is how a walk
+   * learns what to descend into without resolving every path again (two system calls per path component).
+   * Returns an empty list when it is not a readable directory, or is itself a symlink.
+   */
+  public List<DirEntry> entries(String realDir) {
+    Path host = hostPath(realDir);
+    if (!Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    List<DirEntry> out = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(host)) {
+      for (Path p : names) {
+        out.add(new DirEntry(p.getFileName().toString(), kindOf(p)));
+      }
+    } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
+      return List.of();
+    }
+    out.sort(java.util.Comparator.comparing(DirEntry::name));
+    return out;
+  }
+
+  private static DirEntry.Kind kindOf(Path p) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return a.isSymbolicLink() ? DirEntry.Kind.SYMLINK : a.isDirectory() ? DirEntry.Kind.DIRECTORY
+          : a.isRegularFile() ? DirEntry.Kind.REGULAR_FILE : DirEntry.Kind.OTHER;
+    } catch (IOException | SecurityException e) { // removed meanwhile, or unreadable
+      return DirEntry.Kind.OTHER;
     }
   }
 

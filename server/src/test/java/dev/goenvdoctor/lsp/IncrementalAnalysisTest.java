@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
@@ -38,61 +36,27 @@ class IncrementalAnalysisTest {
       client.awaitDiagnostics(settings, d -> d.getVersion() == healthy && d.getDiagnostics().isEmpty());
       assertEquals(disk, s.tree(), "the buffer is analysed, the file is not written");
 
-      // Keystroke latency: at the client (JSON-RPC both ways included) and in the server (its debug log of each
-      // recheck), after 100 changes to warm up.
-      List<Long> micros = new ArrayList<>();
-      for (int i = 0; i < 300; i++) {
-        boolean bad = i % 2 == 0;
-        long start = System.nanoTime();
-        int version = client.change(settings, bad ? broken : "{\n  \"editor.tabSize\": " + i + "\n}\n");
-        client.awaitDiagnostics(settings, d -> d.getVersion() == version && d.getDiagnostics().isEmpty() != bad);
-        if (i >= 100) {
-          micros.add((System.nanoTime() - start) / 1000);
-        }
-      }
-      List<Double> server = new ArrayList<>();
-      java.util.regex.Pattern checked = java.util.regex.Pattern.compile("checked .* for versions \\[(\\d+)\\] in ([0-9.]+) ms");
-      for (var m : client.logs) {
-        java.util.regex.Matcher x = checked.matcher(m.getMessage());
-        if (x.find() && Integer.parseInt(x.group(1)) > 100 + 3) {
-          server.add(Double.parseDouble(x.group(2)));
-        }
-      }
-      Collections.sort(micros);
-      Collections.sort(server);
-      assertTrue(server.size() >= 150, "the server logged its rechecks: " + server.size());
-      double serverP95 = server.get(server.size() * 95 / 100);
-      System.out.printf("didChange -> publishDiagnostics, client-side in-process: p50 %.2f ms, p95 %.2f ms; "
-          + "server-side recheck: p50 %.3f ms, p95 %.3f ms%n", micros.get(micros.size() / 2) / 1000.0,
-          micros.get(micros.size() * 95 / 100) / 1000.0, server.get(server.size() / 2), serverP95);
-      assertTrue(serverP95 <= 5.0, "server-side p95 " + serverP95 + " ms (target 5 ms)");
+      // Keystroke latency (p95 over 250 edits, no process) is a figure of bench/run, not of a unit test.
     }
   }
 
   @Test
-  void staticFindingsArePublishedSoonAfterTheSnapshotIsAskedFor() {
-    // On a scenario root nothing runs: the static publish is the whole analysis. Measured at the client, from
-    // goEnvDoctor.refresh (which asks for a new snapshot) to the publish of its diagnostics.
+  void eachRefreshPublishesTheStaticFindingsOfTheNewSnapshot() {
+    // On a scenario root nothing runs: the static publish is the whole analysis. How soon it comes after a cold
+    // start is a figure of bench/run.
     LspScenario s = LspScenario.brokenGoroot(tmp);
     String settings = s.uri(LspScenario.SETTINGS);
     try (TestClient client = TestClient.start(s.config())) {
       client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
       client.initialized();
       client.awaitSlugs(settings, "setting-goroot-invalid");
-      List<Long> millis = new ArrayList<>();
-      for (int i = 0; i < 15; i++) {
+      for (int i = 0; i < 4; i++) {
         // The file changes on disk each time, so each new snapshot has different diagnostics to publish.
-        s.machine.file(LspScenario.SETTINGS, i % 2 == 0 ? "{}\n" : LspScenario.BROKEN_SETTINGS);
-        int before = client.allPublished().size();
-        long start = System.nanoTime();
+        boolean healthy = i % 2 == 0;
+        s.machine.file(LspScenario.SETTINGS, healthy ? "{}\n" : LspScenario.BROKEN_SETTINGS);
         client.server.getWorkspaceService().executeCommand(new org.eclipse.lsp4j.ExecuteCommandParams("goEnvDoctor.refresh", List.of()));
-        client.awaitPublishCount(before + 1);
-        millis.add((System.nanoTime() - start) / 1_000_000);
+        client.awaitDiagnostics(settings, d -> d.getDiagnostics().isEmpty() == healthy);
       }
-      List<Long> warm = new ArrayList<>(millis.subList(5, millis.size()));
-      Collections.sort(warm);
-      System.out.printf("static publish after a refresh on a scenario: %s ms; warm median %d ms%n", millis, warm.get(warm.size() / 2));
-      assertTrue(warm.get(warm.size() / 2) <= 100, "median " + warm.get(warm.size() / 2) + " ms");
     }
   }
 

@@ -33,6 +33,22 @@ class RootTest {
   }
 
   @Test
+  void entriesNameEachChildWithItsOwnTypeAndFollowNoSymlink() throws Exception {
+    Files.createDirectories(dir.resolve("w/sub"));
+    Files.writeString(dir.resolve("w/go.mod"), "module m\n");
+    Files.createSymbolicLink(dir.resolve("w/linked"), Path.of("/w/sub"));
+    Files.createSymbolicLink(dir.resolve("w/dangling"), Path.of("/nowhere"));
+    Files.createSymbolicLink(dir.resolve("lw"), Path.of("/w"));
+    Root root = Root.of(dir);
+
+    assertEquals(List.of(new DirEntry("dangling", DirEntry.Kind.SYMLINK), new DirEntry("go.mod", DirEntry.Kind.REGULAR_FILE),
+        new DirEntry("linked", DirEntry.Kind.SYMLINK), new DirEntry("sub", DirEntry.Kind.DIRECTORY)), root.entries("/w"));
+    assertEquals(List.of(), root.entries("/lw"), "a symlinked directory is not listed: the caller holds real paths only");
+    assertEquals(List.of(), root.entries("/w/go.mod"));
+    assertEquals(List.of(), root.entries("/missing"));
+  }
+
+  @Test
   void danglingLinksAndLoopsAreReportedNotThrown() throws Exception {
     Files.createDirectories(dir.resolve("snap/bin"));
     Files.createSymbolicLink(dir.resolve("snap/bin/go"), Path.of("/usr/bin/snap"));

@@ -151,6 +151,17 @@ class WorkspaceProbeTest {
   }
 
   @Test
+  void aPinOrGoModThatIsASymlinkToAFileCountsADanglingOneDoesNot() throws IOException {
+    write("/data/shared.go-version", "1.22.5\n");
+    write(PROJ + "/go.mod", "module top\n");
+    link(PROJ + "/.go-version", "/data/shared.go-version");
+    link(PROJ + "/sub/go.mod", "/data/missing.mod");
+    FolderFacts proj = probe(WalkLimits.defaults(), Map.of(), PROJ).folders().get(0);
+    assertEquals(List.of(PROJ + "/go.mod"), paths(proj.goMods(), GoModFile::path));
+    assertEquals(List.of(PROJ + "/.go-version"), paths(proj.pins(), PinFile::path));
+  }
+
+  @Test
   void theDepthCapIsReported() throws IOException {
     write(PROJ + "/l1/l2/go.mod", "module within\n");
     write(PROJ + "/l1/l2/l3/go.mod", "module beyond\n");
