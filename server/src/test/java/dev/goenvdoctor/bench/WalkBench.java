@@ -1,6 +1,9 @@
 package dev.goenvdoctor.bench;
 
+import dev.goenvdoctor.probe.ExecRequest;
+import dev.goenvdoctor.probe.ExecResult;
 import dev.goenvdoctor.probe.Root;
+import dev.goenvdoctor.probe.exec.ProcessExecutor;
 import dev.goenvdoctor.probe.workspace.FolderFacts;
 import dev.goenvdoctor.probe.workspace.WalkLimits;
 import dev.goenvdoctor.probe.workspace.WorkspaceFacts;
@@ -8,6 +11,7 @@ import dev.goenvdoctor.probe.workspace.WorkspaceProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +22,7 @@ import java.util.Map;
  */
 final class WalkBench {
   /** One size: the tree, what the walk saw, and its warm timing. */
-  record Result(int modules, int directoriesInTree, int directoriesWalked, int goModsFound, Samples time) {
+  record Result(int modules, int directoriesInTree, int directoriesWalked, int goModsFound, Samples time, Samples find) {
     double msPer1000Dirs() {
       return time.median() * 1000.0 / directoriesWalked;
     }
@@ -80,7 +84,18 @@ final class WalkBench {
     WorkspaceFacts[] last = new WorkspaceFacts[1];
     Samples time = Samples.measure(warmup, runs, () -> last[0] = probe.probe(List.of(folder), home, Map.of()));
     FolderFacts facts = last[0].folders().get(0);
-    return new Result(modules, tree.getValue(), facts.walk().directoriesVisited(), facts.goMods().size(), time);
+    // The kernel's floor: find reads each entry's type from the directory itself (d_type) and calls no stat.
+    List<String> find = List.of("find", folder, "-name", "vendor", "-prune", "-o", "-name", "node_modules", "-prune", "-o",
+        "-name", ".git", "-prune", "-o", "-printf", "");
+    ProcessExecutor processes = new ProcessExecutor();
+    Samples floor = Samples.measure(1, runs, () -> {
+      ExecResult r = processes.run(new ExecRequest(find, Map.of("PATH", "/usr/bin:/bin"), "/", Duration.ofSeconds(120), 1 << 16, false));
+      if (!r.succeeded()) {
+        throw new IOException("find failed: " + r.stderr());
+      }
+      return r;
+    });
+    return new Result(modules, tree.getValue(), facts.walk().directoriesVisited(), facts.goMods().size(), time, floor);
   }
 
   /** What the shipped limits do on the tree of {@code modules} (generated before): the walk and what the user is told. */
