@@ -105,6 +105,7 @@ public final class Benchmarks {
       progress("workspace walk");
       walkRows();
     }
+    progress("done; deleting the generated files");
     return table.markdown();
   }
 
@@ -225,6 +226,7 @@ public final class Benchmarks {
     List<WalkBench.Result> results = new ArrayList<>();
     for (int i = 0; i < sizes.length; i++) {
       progress("workspace walk: " + sizes[i] + " modules");
+      // The largest tree: its generation leaves it in the cache, so one untimed walk warms the JIT enough.
       results.add(walk.measure(sizes[i], i == 2 ? 1 : 3, i == 2 ? reps(3) : reps(7)));
     }
     for (WalkBench.Result r : results) {
@@ -246,8 +248,10 @@ public final class Benchmarks {
             : "it walked everything (" + bounded.walk().directoriesVisited() + " directories)."));
   }
 
+  private static final long STARTED = System.nanoTime();
+
   private static void progress(String what) {
-    System.err.println("bench: " + what + "...");
+    System.err.printf("bench: %3d s: %s...%n", (System.nanoTime() - STARTED) / 1_000_000_000L, what);
   }
 
   private void deleteTemporaryFiles() throws IOException {

@@ -162,6 +162,23 @@ class WorkspaceProbeTest {
   }
 
   @Test
+  void aWideLevelListedInParallelKeepsTheOrderAndTheCapOfAOneThreadWalk() throws IOException {
+    write(PROJ + "/go.mod", "module top\n");
+    List<String> expected = new ArrayList<>(List.of(PROJ + "/go.mod"));
+    for (int i = 0; i < 200; i++) {
+      String module = PROJ + String.format("/m%03d", i);
+      write(module + "/go.mod", "module m" + i + "\n");
+      if (i < 149) {
+        expected.add(module + "/go.mod");
+      }
+    }
+    FolderFacts proj = probe(new WalkLimits(150, 16), Map.of(), PROJ).folders().get(0);
+    assertEquals(expected, paths(proj.goMods(), GoModFile::path), "the folder, then the first 149 of its 200 subdirectories by name");
+    assertEquals(150, proj.walk().directoriesVisited());
+    assertTrue(proj.walk().directoryCapHit());
+  }
+
+  @Test
   void theDepthCapIsReported() throws IOException {
     write(PROJ + "/l1/l2/go.mod", "module within\n");
     write(PROJ + "/l1/l2/l3/go.mod", "module beyond\n");
