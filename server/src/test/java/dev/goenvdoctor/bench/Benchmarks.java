@@ -16,16 +16,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Every figure of the benchmarks issue in one run on one machine, each beside its floor and target, as one
  * Markdown table (bench/run appends it to docs/BENCHMARKS.md under a heading with the machine and date).
  *
- * <p>Arguments: {@code --launcher bin/go-env-doctor --jar server/target/go-env-doctor.jar --scenario DIR}, and
+ * <p>Arguments: {@code --launcher bin/go-env-doctor --jar server/target/go-env-doctor.jar --scenario DIR}, {@code
+ * --trees DIR} (where the generated monorepos are kept for the next run), and
  * {@code --quick} for a smoke run with few repetitions and small trees (its figures mean nothing), {@code --only
- * walk} (or {@code floors}, {@code diagnosis}, {@code edits}, {@code cold}) to run one part while working on it.
+ * walk} (or {@code diagnosis}, {@code edits}, {@code cold}) to run one part while working on it.
  */
 public final class Benchmarks {
+  static final String DIAGNOSIS = "diagnosis";
   static final double TRUSTED_FACTOR = 1.2;
   static final double ZERO_EXEC_MS = 25;
   static final double EDIT_P95_MS = 5;
@@ -42,6 +45,7 @@ public final class Benchmarks {
   private final boolean quick;
   private final String only;
   private final Path tmp;
+  private final Path trees;
 
   private Benchmarks(Map<String, String> args) throws IOException {
     launcher = Path.of(args.getOrDefault("--launcher", "bin/go-env-doctor")).toAbsolutePath();
@@ -50,6 +54,7 @@ public final class Benchmarks {
     quick = args.containsKey("--quick");
     only = args.getOrDefault("--only", "");
     tmp = Files.createTempDirectory("go-env-doctor-bench");
+    trees = Files.createDirectories(Path.of(args.getOrDefault("--trees", "server/target/bench-trees")).toAbsolutePath());
   }
 
   public static void main(String[] argv) throws Exception {
@@ -79,19 +84,8 @@ public final class Benchmarks {
   private String run() throws Exception {
     StandardHome standard = StandardHome.create(tmp);
     StandardHome real = StandardHome.real(tmp);
-    if (part("floors") || part("diagnosis")) {
-      progress("floors");
-      Floors floors = new Floors();
-      Floors.Result fa = floors.measure(standard, reps(3), reps(15));
-      Floors.Result fb = floors.measure(real, reps(3), reps(15));
-      floorRows("standard HOME", standard, fa);
-      floorRows("this machine's HOME", real, fb);
-      if (part("diagnosis")) {
-        progress("diagnosis");
-        DiagnosisBench diagnosis = new DiagnosisBench();
-        trustedRows(diagnosis, standard, fa, real, fb);
-        zeroExecRow(diagnosis);
-      }
+    if (part("diagnosis")) {
+      diagnosisRows(standard, real);
     }
     if (part("edits")) {
       progress("settings.json edits");
@@ -105,7 +99,7 @@ public final class Benchmarks {
       progress("workspace walk");
       walkRows();
     }
-    progress("done; deleting the generated files");
+    progress("done");
     return table.markdown();
   }
 
@@ -117,10 +111,28 @@ public final class Benchmarks {
     table.floor("parallel floor: both shells and `go env` started together, " + who, f.parallel());
   }
 
-  private void trustedRows(DiagnosisBench diagnosis, StandardHome standard, Floors.Result fa, StandardHome real,
-      Floors.Result fb) {
-    DiagnosisBench.Result a = diagnosis.real(standard, true, reps(3), reps(15));
-    DiagnosisBench.Result b = diagnosis.real(real, true, reps(3), reps(15));
+  /** Floors and diagnoses of one HOME are measured round by round, so their ratio holds on a busy machine. */
+  private Map<String, Samples> floorsAndDiagnosis(Floors floors, StandardHome user, DiagnosisBench.Prepared diagnosis) {
+    Map<String, Callable<?>> work = new LinkedHashMap<>(floors.work(user));
+    work.put(DIAGNOSIS, diagnosis::once);
+    return Samples.interleaved(reps(3), reps(15), work);
+  }
+
+  private void diagnosisRows(StandardHome standard, StandardHome real) throws IOException {
+    Floors floors = new Floors();
+    progress("floors and trusted diagnosis, standard HOME");
+    DiagnosisBench.Prepared da = DiagnosisBench.real(standard, true);
+    Map<String, Samples> ta = floorsAndDiagnosis(floors, standard, da);
+    progress("floors and trusted diagnosis, this machine's HOME");
+    DiagnosisBench.Prepared db = DiagnosisBench.real(real, true);
+    Map<String, Samples> tb = floorsAndDiagnosis(floors, real, db);
+    Floors.Result fa = Floors.result(ta);
+    Floors.Result fb = Floors.result(tb);
+    floorRows("standard HOME", standard, fa);
+    floorRows("this machine's HOME", real, fb);
+
+    DiagnosisBench.Result a = da.result(ta.get(DIAGNOSIS));
+    DiagnosisBench.Result b = db.result(tb.get(DIAGNOSIS));
     double limitA = TRUSTED_FACTOR * fa.slowestSingle();
     table.row("full trusted diagnosis, warm, in-process (standard HOME: /etc/skel + Go tarball line in ~/.profile)",
         Table.time(a.time()) + format("; %.2f x the slowest floor", a.time().median() / fa.slowestSingle()),
@@ -129,32 +141,41 @@ public final class Benchmarks {
     table.row("full trusted diagnosis, warm, in-process (this machine's HOME)",
         Table.time(b.time()) + format("; %.2f x the slowest floor", b.time().median() / fb.slowestSingle()),
         format("slowest single probe %s; parallel %s", ms(fb.slowestSingle()), ms(fb.parallel().median())),
-        format("(information: <= %s would be 1.2 x)", ms(TRUSTED_FACTOR * fb.slowestSingle())), Verdict.INFO);
+        format("(information: 1.2 x would be %s)", ms(TRUSTED_FACTOR * fb.slowestSingle())), Verdict.INFO);
     table.note(format("Full trusted diagnosis = snapshot (two shells and `go env` in parallel, everything else read "
-        + "from files meanwhile) + every rule. On this machine's HOME it is %.2f x the parallel floor (%s): the "
-        + "shells' own start-up files (e.g. a `pyenv init` in ~/.bashrc) set the floor, and on %d cores two "
-        + "shells started together contend for the CPU. The verdict uses the standard HOME, which every machine of "
-        + "this distribution can rebuild.", b.time().median() / fb.parallel().median(), ms(fb.parallel().median()),
-        Runtime.getRuntime().availableProcessors()));
+        + "from files meanwhile) + every rule; floors and diagnoses of one HOME ran round by round. Standard HOME: %.2f x "
+        + "its parallel floor; the last snapshot's parts (ms; the shells overlap the rest): %s; every rule on that "
+        + "snapshot alone: %s median.", a.time().median() / fa.parallel().median(), da.lastTimings(),
+        ms(da.rulesOnly(reps(40)).median())));
+    table.note(format("This machine's HOME: %.2f x its parallel floor (%s). Its shells' own start-up files (e.g. a "
+        + "`pyenv init` in ~/.bashrc) set that floor, and on %d cores two shells started together contend for the CPU. "
+        + "The verdict uses the standard HOME, which every machine of this distribution can rebuild.",
+        b.time().median() / fb.parallel().median(), ms(fb.parallel().median()), Runtime.getRuntime().availableProcessors()));
 
     int allowed = a.distinctGo().size() + 2;
     table.row("process spawns per full diagnosis, trusted (standard HOME)",
         format("%d (%d shells, %d `go env`)", a.spawnsPerRun(), a.shells(), a.goRuns()),
         format("distinct go: %s", String.join(", ", a.distinctGo())),
         format("<= 1 per distinct go + 2 shells = %d", allowed), Verdict.of(a.spawnsPerRun() <= allowed && a.shells() <= 2));
-    DiagnosisBench.Result restricted = diagnosis.restricted(standard, 1, reps(5));
+    DiagnosisBench.Prepared restricted = DiagnosisBench.restricted(standard);
+    DiagnosisBench.Result r = restricted.result(restricted.measure(1, reps(5)));
     table.row("process spawns per full diagnosis, untrusted (Restricted Mode: the client turns exec off)",
-        Integer.toString(restricted.spawnsPerRun()), "-", "0", Verdict.of(restricted.spawnsPerRun() == 0));
-    DiagnosisBench.Result untrustedExec = diagnosis.real(standard, false, 1, reps(5));
+        Integer.toString(r.spawnsPerRun()), "-", "0", Verdict.of(r.spawnsPerRun() == 0));
+    DiagnosisBench.Prepared exec = DiagnosisBench.real(standard, false);
+    DiagnosisBench.Result u = exec.result(exec.measure(1, reps(5)));
     table.row("process spawns per full diagnosis, untrusted but exec left on (no client says otherwise)",
-        format("%d (%d shells, %d `go env`)", untrustedExec.spawnsPerRun(), untrustedExec.shells(), untrustedExec.goRuns()),
+        format("%d (%d shells, %d `go env`)", u.spawnsPerRun(), u.shells(), u.goRuns()),
         "-", "(information: only the user's own shell and Go run, nothing the workspace names)", Verdict.INFO);
+    zeroExecRow();
   }
 
-  private void zeroExecRow(DiagnosisBench diagnosis) throws IOException {
-    DiagnosisBench.Result z = diagnosis.zeroExec(scenario, reps(30), reps(100));
+  private void zeroExecRow() throws IOException {
+    DiagnosisBench.Prepared zero = DiagnosisBench.zeroExec(scenario);
+    DiagnosisBench.Result z = zero.result(zero.measure(reps(30), reps(100)));
     table.row(format("zero-exec diagnosis, warm, in-process (%s)", scenario.getFileName()), Table.time(z.time()),
         "-", format("median <= %s", ms(ZERO_EXEC_MS)), Verdict.of(z.time().median() <= ZERO_EXEC_MS && z.spawnsPerRun() == 0));
+    table.note(format("Zero-exec diagnosis: %d spawns; the last snapshot's parts (ms): %s; every rule alone: %s median.",
+        z.spawnsPerRun(), zero.lastTimings(), ms(zero.rulesOnly(reps(100)).median())));
   }
 
   private void editRow(StandardHome standard) throws IOException {
@@ -173,47 +194,58 @@ public final class Benchmarks {
   private void coldStartRows(StandardHome standard) throws IOException {
     ColdStartBench cold = new ColdStartBench(launcher, tmp);
     Map<String, String> env = standard.environment();
-    Samples hello = cold.helloWorld(cold.helloJar(), env, reps(2), reps(10));
-    table.floor("`java` hello-world through the launcher (its flags, no archive), process start -> exit", hello);
-
     Path archive = Path.of(jar.toString().replaceFirst("\\.jar$", ".jsa"));
     boolean hasArchive = Files.isRegularFile(archive);
     List<String> scenarioArgs = List.of("--root", scenario.resolve("root").toString(), "--env", scenario.resolve("env").toString(),
         "--workspace", Files.readString(scenario.resolve("workspace")).strip());
-    ColdStartBench.Result launched = cold.serve(scenarioArgs, env, false, reps(2), reps(10));
+    List<ColdStartBench.Variant> variants = new ArrayList<>();
+    variants.add(new ColdStartBench.Variant("launcher", scenarioArgs, env, false));
+    if (hasArchive) {
+      // The launcher takes the archive next to the jar: a copy of the jar alone starts the same way without it.
+      Path copy = Files.createDirectories(tmp.resolve("no-archive")).resolve(jar.getFileName());
+      Files.copy(jar, copy);
+      Map<String, String> withoutArchive = new LinkedHashMap<>(env);
+      withoutArchive.put("GO_ENV_DOCTOR_JAR", copy.toString());
+      variants.add(new ColdStartBench.Variant("no archive", scenarioArgs, withoutArchive, false));
+    }
+    Map<String, String> shareOff = new LinkedHashMap<>(env);
+    shareOff.put("_JAVA_OPTIONS", "-Xshare:off");
+    variants.add(new ColdStartBench.Variant("share off", scenarioArgs, shareOff, false));
+    variants.add(new ColdStartBench.Variant("real", List.of("--trust-workspace", "--workspace", standard.workspace().toString()),
+        env, true));
+    ColdStartBench.Runs runs = cold.measure(cold.helloJar(), env, variants, reps(2), reps(10));
+    Samples hello = runs.hello();
+    table.floor("`java` hello-world through the launcher (its flags, no archive), process start -> exit", hello);
+
+    ColdStartBench.Result launched = runs.variants().get("launcher");
     double limit = COLD_START_FACTOR * hello.median();
     table.row(format("cold start: `go-env-doctor serve --stdio` start -> first `publishDiagnostics` (%s, static findings), launcher %s",
             scenario.getFileName(), hasArchive ? "with its AppCDS archive" : "(no archive)"),
         Table.time(launched.firstPublish()), "hello-world " + ms(hello.median()),
         format("<= %.0f x hello-world = %s", COLD_START_FACTOR, ms(limit)), Verdict.of(launched.firstPublish().median() <= limit));
     if (hasArchive) {
-      Path copy = Files.createDirectories(tmp.resolve("no-archive")).resolve(jar.getFileName());
-      Files.copy(jar, copy);
-      Map<String, String> withoutArchive = new LinkedHashMap<>(env);
-      withoutArchive.put("GO_ENV_DOCTOR_JAR", copy.toString());
-      ColdStartBench.Result plain = cold.serve(scenarioArgs, withoutArchive, false, reps(1), reps(10));
+      ColdStartBench.Result plain = runs.variants().get("no archive");
       table.row("the same without the AppCDS archive (the JDK's default CDS only)", Table.time(plain.firstPublish()), "-",
-          format("(information: the archive saves %s)", ms(plain.firstPublish().median() - launched.firstPublish().median())),
+          format("(information: the archive saves %s of the median)", ms(plain.firstPublish().median() - launched.firstPublish().median())),
           Verdict.INFO);
     } else {
       table.note("No AppCDS archive (" + archive + ") exists: the launcher ran without one, so there is no gain to show.");
     }
-    Map<String, String> shareOff = new LinkedHashMap<>(env);
-    shareOff.put("_JAVA_OPTIONS", "-Xshare:off");
-    ColdStartBench.Result off = cold.serve(scenarioArgs, shareOff, false, reps(1), reps(10));
+    ColdStartBench.Result off = runs.variants().get("share off");
     table.row("the same with class data sharing off (`-Xshare:off`)", Table.time(off.firstPublish()), "-",
-        "(information)", Verdict.INFO);
+        format("(information: sharing saves %s of the median)", ms(off.firstPublish().median() - launched.firstPublish().median())),
+        Verdict.INFO);
     table.row("resident memory (VmRSS) at the first `publishDiagnostics`, launcher", mib(launched.rssAtFirstPublish()), "-",
         format("<= %.0f MB", RSS_MIB), Verdict.of(launched.rssAtFirstPublish().median() <= RSS_MIB));
 
-    List<String> realArgs = List.of("--trust-workspace", "--workspace", standard.workspace().toString());
-    ColdStartBench.Result refined = cold.serve(realArgs, env, true, reps(1), reps(5));
+    ColdStartBench.Result refined = runs.variants().get("real");
     table.row("real machine, trusted, standard HOME: start -> first `publishDiagnostics` / -> shell probe done",
         format("%s / %s (medians, %d runs)", ms(refined.firstPublish().median()), ms(refined.refined().median()),
             refined.firstPublish().runs()), "-", "(information)", Verdict.INFO);
     table.row("resident memory (VmRSS) after the trusted refinement (shells and `go env` ran), launcher",
         mib(refined.rssAfterRefinement()), "-", format("<= %.0f MB", RSS_MIB),
         Verdict.of(refined.rssAfterRefinement().median() <= RSS_MIB));
+    table.note("Cold start: the hello-world floor and every way of starting the server ran round by round.");
   }
 
   private static String mib(Samples s) {
@@ -221,7 +253,7 @@ public final class Benchmarks {
   }
 
   private void walkRows() throws IOException {
-    WalkBench walk = new WalkBench(tmp);
+    WalkBench walk = new WalkBench(trees, tmp);
     int[] sizes = quick ? new int[] {20, 200, 2000} : new int[] {200, 2000, 20000};
     List<WalkBench.Result> results = new ArrayList<>();
     for (int i = 0; i < sizes.length; i++) {
@@ -255,7 +287,11 @@ public final class Benchmarks {
   }
 
   private void deleteTemporaryFiles() throws IOException {
-    Files.walkFileTree(tmp, new SimpleFileVisitor<>() {
+    deleteTree(tmp);
+  }
+
+  static void deleteTree(Path top) throws IOException {
+    Files.walkFileTree(top, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
         Files.delete(file);

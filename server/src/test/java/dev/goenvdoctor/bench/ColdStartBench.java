@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,44 +54,62 @@ final class ColdStartBench {
     return jar;
   }
 
-  /** The launcher running {@code jar} (its {@code GO_ENV_DOCTOR_JAR} switch) to its exit. */
-  Samples helloWorld(Path jar, Map<String, String> env, int warmup, int runs) {
-    return Samples.measure(warmup, runs, () -> {
-      ProcessBuilder pb = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
-      pb.environment().clear();
-      pb.environment().putAll(env);
-      pb.environment().put("GO_ENV_DOCTOR_JAR", jar.toString());
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes()).strip();
-      if (p.waitFor() != 0 || !out.equals("hello")) {
-        throw new IOException("hello-world through the launcher failed: " + out);
-      }
-      return out;
-    });
-  }
+  /** One way to start the server: its arguments after {@code serve --stdio}, its environment, and whether to wait for the shell probe. */
+  record Variant(String name, List<String> args, Map<String, String> env, boolean refined) {}
+
+  /** The hello-world floor and each variant's figures. */
+  record Runs(Samples hello, Map<String, Result> variants) {}
 
   /**
-   * Starts {@code serve --stdio args} {@code runs} times (after {@code warmup} untimed starts) with {@code env};
-   * waits for the end of the shell probe too when {@code refined}.
+   * Round after round ({@code warmup} untimed, then {@code runs} timed), the hello-world {@code jar} through the
+   * launcher, then each variant once: the floor and the figures see the same machine load.
    */
-  Result serve(List<String> args, Map<String, String> env, boolean refined, int warmup, int runs) throws IOException {
-    List<Double> first = new ArrayList<>();
-    List<Double> rssFirst = new ArrayList<>();
-    List<Double> done = new ArrayList<>();
-    List<Double> rssDone = new ArrayList<>();
-    for (int i = 0; i < warmup + runs; i++) {
-      double[] r = once(args, env, refined);
-      if (i >= warmup) {
-        first.add(r[0]);
-        rssFirst.add(r[1]);
-        if (refined) {
-          done.add(r[2]);
-          rssDone.add(r[3]);
+  Runs measure(Path jar, Map<String, String> helloEnv, List<Variant> variants, int warmup, int runs) throws IOException {
+    List<Double> hello = new ArrayList<>();
+    Map<String, List<double[]>> samples = new LinkedHashMap<>();
+    variants.forEach(v -> samples.put(v.name(), new ArrayList<>()));
+    for (int round = 0; round < warmup + runs; round++) {
+      double h = helloWorld(jar, helloEnv);
+      if (round >= warmup) {
+        hello.add(h);
+      }
+      for (Variant v : variants) {
+        double[] r = once(v.args(), v.env(), v.refined());
+        if (round >= warmup) {
+          samples.get(v.name()).add(r);
         }
       }
     }
-    return new Result(Samples.of(first), Samples.of(rssFirst), refined ? Samples.of(done) : null,
-        refined ? Samples.of(rssDone) : null);
+    Map<String, Result> out = new LinkedHashMap<>();
+    for (Variant v : variants) {
+      List<double[]> r = samples.get(v.name());
+      out.put(v.name(), new Result(column(r, 0), column(r, 1), v.refined() ? column(r, 2) : null, v.refined() ? column(r, 3) : null));
+    }
+    return new Runs(Samples.of(hello), out);
+  }
+
+  private static Samples column(List<double[]> rows, int i) {
+    return Samples.of(rows.stream().map(r -> r[i]).toList());
+  }
+
+  /** The launcher running {@code jar} (its {@code GO_ENV_DOCTOR_JAR} switch) to its exit; milliseconds. */
+  private double helloWorld(Path jar, Map<String, String> env) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.environment().put("GO_ENV_DOCTOR_JAR", jar.toString());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    try {
+      if (p.waitFor() != 0 || !out.equals("hello")) {
+        throw new IOException("hello-world through the launcher failed: " + out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return (System.nanoTime() - start) / 1e6;
   }
 
   private double[] once(List<String> args, Map<String, String> env, boolean refined) throws IOException {

@@ -7,7 +7,10 @@ import dev.goenvdoctor.probe.exec.ProcessExecutor;
 import dev.goenvdoctor.probe.go.GoEnvRunner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +21,10 @@ import java.util.concurrent.Executors;
  */
 final class Floors {
   static final String GO = "/usr/bin/go";
+  static final String INTERACTIVE = "interactive shell";
+  static final String LOGIN = "login shell";
+  static final String GO_ENV = "go env";
+  static final String PARALLEL = "parallel";
 
   /** The floors of one user: {@code interactiveShell} is the slowest single probe, usually. */
   record Result(Samples interactiveShell, Samples loginShell, Samples goEnv, Samples parallel) {
@@ -33,20 +40,26 @@ final class Floors {
     return t;
   });
 
-  Result measure(StandardHome user, int warmup, int runs) {
+  /** The floors of {@code user}, by name ({@link #INTERACTIVE}, {@link #LOGIN}, {@link #GO_ENV}, {@link #PARALLEL}). */
+  Map<String, Callable<?>> work(StandardHome user) {
     List<String> interactive = List.of(user.shell(), "-i", "-l", "-c", "true");
     List<String> login = List.of(user.shell(), "-l", "-c", "true");
     List<String> goEnv = new ArrayList<>(List.of(GO, "env", "-json"));
     goEnv.addAll(GoEnvRunner.DEFAULT_NAMES);
     String home = user.home().toString();
-    Samples i = Samples.measure(warmup, runs, () -> run(interactive, user, home));
-    Samples l = Samples.measure(warmup, runs, () -> run(login, user, home));
-    Samples g = Samples.measure(warmup, runs, () -> run(goEnv, user, user.workspace().toString()));
-    Samples all = Samples.measure(warmup, runs, () -> CompletableFuture.allOf(
+    Map<String, Callable<?>> work = new LinkedHashMap<>();
+    work.put(INTERACTIVE, () -> run(interactive, user, home));
+    work.put(LOGIN, () -> run(login, user, home));
+    work.put(GO_ENV, () -> run(goEnv, user, user.workspace().toString()));
+    work.put(PARALLEL, () -> CompletableFuture.allOf(
         CompletableFuture.runAsync(() -> run(interactive, user, home), threads),
         CompletableFuture.runAsync(() -> run(login, user, home), threads),
         CompletableFuture.runAsync(() -> run(goEnv, user, user.workspace().toString()), threads)).join());
-    return new Result(i, l, g, all);
+    return work;
+  }
+
+  static Result result(Map<String, Samples> timings) {
+    return new Result(timings.get(INTERACTIVE), timings.get(LOGIN), timings.get(GO_ENV), timings.get(PARALLEL));
   }
 
   private ExecResult run(List<String> command, StandardHome user, String cwd) {

@@ -17,6 +17,32 @@ record Samples(double median, double p95, int runs) {
     return new Samples(sorted.get((n - 1) / 2), sorted.get((int) Math.ceil(n * 0.95) - 1), n);
   }
 
+  /**
+   * Runs each piece of {@code work} in turn, round after round ({@code warmup} untimed rounds, then {@code runs}
+   * timed), so that a machine getting busier or quieter meanwhile shifts every figure alike and their ratios hold.
+   * Returns the timings by name, in the given order.
+   */
+  static java.util.Map<String, Samples> interleaved(int warmup, int runs, java.util.Map<String, Callable<?>> work) {
+    java.util.Map<String, List<Double>> millis = new java.util.LinkedHashMap<>();
+    work.keySet().forEach(k -> millis.put(k, new ArrayList<>()));
+    try {
+      for (int round = 0; round < warmup + runs; round++) {
+        for (java.util.Map.Entry<String, Callable<?>> w : work.entrySet()) {
+          long start = System.nanoTime();
+          w.getValue().call();
+          if (round >= warmup) {
+            millis.get(w.getKey()).add((System.nanoTime() - start) / 1e6);
+          }
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("a benchmark run failed: " + e, e);
+    }
+    java.util.Map<String, Samples> out = new java.util.LinkedHashMap<>();
+    millis.forEach((k, v) -> out.put(k, of(v)));
+    return out;
+  }
+
   /** Runs {@code work} {@code warmup} times untimed, then {@code runs} times timed; returns the timed runs. */
   static Samples measure(int warmup, int runs, Callable<?> work) {
     try {
