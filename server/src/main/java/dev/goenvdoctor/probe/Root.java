@@ -171,8 +171,11 @@ public final class Root {
     }
     List<DirEntry> out = new ArrayList<>();
     try (java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(host)) {
+      // On Linux the stream holds the directory open: each entry is looked up relative to it (fstatat), not
+      // along its whole path again, which is most of the kernel's work in a deep tree.
+      java.nio.file.SecureDirectoryStream<Path> open = names instanceof java.nio.file.SecureDirectoryStream<Path> s ? s : null;
       for (Path p : names) {
-        out.add(new DirEntry(p.getFileName().toString(), kindOf(p)));
+        out.add(new DirEntry(p.getFileName().toString(), kindOf(open, p)));
       }
     } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
       return List.of();
@@ -181,9 +184,12 @@ public final class Root {
     return out;
   }
 
-  private static DirEntry.Kind kindOf(Path p) {
+  private static DirEntry.Kind kindOf(java.nio.file.SecureDirectoryStream<Path> open, Path p) {
     try {
-      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a = open != null
+          ? open.getFileAttributeView(p.getFileName(), java.nio.file.attribute.BasicFileAttributeView.class,
+              LinkOption.NOFOLLOW_LINKS).readAttributes()
+          : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return a.isSymbolicLink() ? DirEntry.Kind.SYMLINK : a.isDirectory() ? DirEntry.Kind.DIRECTORY
           : a.isRegularFile() ? DirEntry.Kind.REGULAR_FILE : DirEntry.Kind.OTHER;
     } catch (IOException | SecurityException e) { // removed meanwhile, or unreadable

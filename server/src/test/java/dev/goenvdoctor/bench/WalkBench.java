@@ -107,19 +107,23 @@ final class WalkBench {
     String folder = tree.getKey().toString();
     String home = Files.createDirectories(tmp.resolve("walk-home")).toString();
     WorkspaceFacts[] last = new WorkspaceFacts[1];
-    Samples time = Samples.measure(warmup, runs, () -> last[0] = probe.probe(List.of(folder), home, Map.of()));
-    FolderFacts facts = last[0].folders().get(0);
     // The kernel's floor: find reads each entry's type from the directory itself (d_type) and calls no stat.
     List<String> find = List.of("find", folder, "-name", "vendor", "-prune", "-o", "-name", "node_modules", "-prune", "-o",
         "-name", ".git", "-prune", "-o", "-printf", "");
     ProcessExecutor processes = new ProcessExecutor();
-    Samples floor = Samples.measure(warmup > 1 ? 1 : 0, runs, () -> {
+    Map<String, java.util.concurrent.Callable<?>> work = new java.util.LinkedHashMap<>();
+    work.put("probe", () -> last[0] = probe.probe(List.of(folder), home, Map.of()));
+    work.put("find", () -> {
       ExecResult r = processes.run(new ExecRequest(find, Map.of("PATH", "/usr/bin:/bin"), "/", Duration.ofSeconds(120), 1 << 16, false));
       if (!r.succeeded()) {
         throw new IOException("find failed: " + r.stderr());
       }
       return r;
     });
+    Map<String, Samples> timings = Samples.interleaved(warmup, runs, work);
+    Samples time = timings.get("probe");
+    Samples floor = timings.get("find");
+    FolderFacts facts = last[0].folders().get(0);
     return new Result(modules, tree.getValue(), facts.walk().directoriesVisited(), facts.goMods().size(), time, floor);
   }
 
