@@ -205,6 +205,22 @@ class DiagnosticsAndFixesTest {
   }
 
   @Test
+  void twoFindingsOfferingTheSameChangeShowItOnce() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    String settings = s.uri(LspScenario.SETTINGS);
+    Checker checker = Checker.of(List.of(TestRules.gorootSetting(), TestRules.gorootSetting(TestRules.GOROOT_AGAIN)));
+    try (TestClient client = TestClient.start(s.config().withChecker(checker))) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      PublishDiagnosticsParams p = client.awaitSlugs(settings, "setting-goroot-invalid", "test-goroot-again");
+      List<String> titles = client.codeActions(settings, p.getDiagnostics().get(0).getRange(), p.getDiagnostics(), null)
+          .stream().map(a -> a.getRight().getTitle()).toList();
+      assertEquals(1, titles.stream().filter("Remove go.goroot"::equals).count(), titles.toString());
+      assertTrue(titles.contains("Disable rule test-goroot-again for this workspace"), titles.toString());
+    }
+  }
+
+  @Test
   void aRuleThatThrowsIsLoggedAndTheOthersStillPublish() {
     LspScenario s = LspScenario.brokenGoroot(tmp);
     String settings = s.uri(LspScenario.SETTINGS);

@@ -34,6 +34,7 @@ final class TestRules {
   static final RuleInfo BASHRC_GOROOT = new RuleInfo("test-goroot-exported", "GED992", Severity.WARNING, "GOROOT exported");
   static final RuleInfo SHELL_RAN = new RuleInfo("test-shell-ran", "GED993", Severity.INFO, "the login shell ran");
   static final RuleInfo THROWS = new RuleInfo("test-throws", "GED994", Severity.ERROR, "always fails");
+  static final RuleInfo GOROOT_AGAIN = new RuleInfo("test-goroot-again", "GED995", Severity.WARNING, "go.goroot, seen twice");
 
   private TestRules() {}
 
@@ -47,12 +48,17 @@ final class TestRules {
 
   /** go.goroot naming a directory that does not exist; the preferred fix removes the setting. */
   static Rule gorootSetting() {
-    return rule(GOROOT, s -> {
+    return gorootSetting(GOROOT);
+  }
+
+  /** The same check under another rule's name: two findings on one value offering the very same fix. */
+  static Rule gorootSetting(RuleInfo info) {
+    return rule(info, s -> {
       Root root = Root.of(Path.of(s.machine().root()));
       List<Finding> out = new ArrayList<>();
       for (SettingsFile file : folderAndUserSettings(s)) {
         file.entry("go.goroot").ifPresent(e -> e.stringValue().filter(v -> !root.isDirectory(v)).ifPresent(v ->
-            out.add(Findings.of(GOROOT, "go.goroot is " + v + ", which does not exist: the Go extension ignores it")
+            out.add(Findings.of(info, "go.goroot is " + v + ", which does not exist: the Go extension ignores it")
                 .at(e.valueLocation())
                 .evidence(new Provenance(e.keyLocation(), "\"go.goroot\": " + e.sourceText()))
                 .fix(SettingsFixes.remove(file, "Remove go.goroot", true, List.of("go.goroot")))
