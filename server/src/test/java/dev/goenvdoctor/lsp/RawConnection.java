@@ -123,8 +123,18 @@ final class RawConnection implements AutoCloseable {
     return r.has("error") ? Optional.of(r.getAsJsonObject("error").get("code").getAsInt()) : Optional.empty();
   }
 
+  /** The response to request {@code id}, waiting up to {@code wait} (a cold JVM on a busy machine may need long). */
+  JsonObject response(int id, java.time.Duration wait) {
+    return await(m -> m.has("id") && !m.has("method") && m.get("id").isJsonPrimitive() && m.get("id").getAsInt() == id,
+        "a response to request " + id, wait);
+  }
+
   JsonObject await(Predicate<JsonObject> condition, String what) {
-    long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
+    return await(condition, what, TestClient.WAIT);
+  }
+
+  JsonObject await(Predicate<JsonObject> condition, String what, java.time.Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     synchronized (received) {
       while (true) {
         for (JsonObject m : received) {
@@ -134,7 +144,7 @@ final class RawConnection implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          return fail("no " + what + " within " + TestClient.WAIT + "; received " + received);
+          return fail("no " + what + " within " + wait + "; received " + received);
         }
         try {
           received.wait(Math.max(1, left / 1_000_000));

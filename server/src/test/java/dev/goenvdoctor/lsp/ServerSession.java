@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * JSON-RPC level like an editor that shows progress and accepts every request the server makes.
  */
 final class ServerSession implements AutoCloseable {
+  /** How long a cold server process may take to answer initialize on a machine shared with other builds. */
+  static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(30);
+
   final Process process;
   final RawConnection rpc;
   private int nextId = 100;
@@ -33,7 +36,7 @@ final class ServerSession implements AutoCloseable {
     rpc.request(1, "initialize", "{\"processId\":null,\"rootUri\":\"" + uri(workspace) + "\",\"capabilities\":"
         + "{\"window\":{\"workDoneProgress\":true}},\"initializationOptions\":{\"trusted\":" + trusted
         + ",\"settings\":{\"shellProbe\":{\"timeoutSeconds\":" + shellTimeoutSeconds + "}}}}");
-    rpc.response(1);
+    rpc.response(1, STARTUP_WAIT);
     rpc.notify("initialized", "{}");
   }
 

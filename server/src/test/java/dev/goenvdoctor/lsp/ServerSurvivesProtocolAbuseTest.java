@@ -56,7 +56,7 @@ class ServerSurvivesProtocolAbuseTest {
     LspScenario s = LspScenario.brokenGoroot(tmp);
     RawConnection c = start(s);
     c.request(1, "initialize", init(s));
-    c.response(1);
+    c.response(1, ServerSession.STARTUP_WAIT);
     c.notify("initialized", "{}");
 
     Map<String, byte[]> abuse = new java.util.LinkedHashMap<>();
@@ -107,7 +107,7 @@ class ServerSurvivesProtocolAbuseTest {
     LspScenario s = LspScenario.brokenGoroot(tmp);
     RawConnection c = start(s);
     c.request(1, "initialize", init(s));
-    c.response(1);
+    c.response(1, ServerSession.STARTUP_WAIT);
     c.notify("initialized", "{}");
     String uri = s.uri(LspScenario.SETTINGS);
     c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"languageId\":\"jsonc\",\"version\":1,\"text\":\"{}\"}}");
@@ -176,7 +176,8 @@ class ServerSurvivesProtocolAbuseTest {
     RawConnection c = start(LspScenario.ubuntu(tmp));
     c.notify("initialized", "{}");
     c.request(1, "textDocument/codeAction", "{}");
-    assertEquals(Optional.of(-32002), c.errorCode(1), "ServerNotInitialized");
+    assertEquals(-32002, c.response(1, ServerSession.STARTUP_WAIT).getAsJsonObject("error").get("code").getAsInt(),
+        "ServerNotInitialized");
     c.notify("exit", null);
     assertTrue(server.waitFor(10, TimeUnit.SECONDS));
     assertEquals(1, server.exitValue());
