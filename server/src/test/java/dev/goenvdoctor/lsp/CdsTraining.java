@@ -112,8 +112,9 @@ final class CdsTraining {
     Process p = new ProcessBuilder(command).redirectError(work.resolve("serve.stderr").toFile()).start();
     try (RawConnection c = RawConnection.process(p)) {
       String settings = s.uri(LspScenario.SETTINGS);
-      c.request(1, "initialize", "{\"processId\":null,\"rootUri\":\"" + s.uri(LspScenario.WORKSPACE) + "\",\"capabilities\":"
-          + "{\"workspace\":{\"workspaceEdit\":{\"documentChanges\":true}},\"window\":{\"workDoneProgress\":true}},"
+      // A process id, as editors send it: the server's watcher of its editor is part of every real session.
+      c.request(1, "initialize", "{\"processId\":" + ProcessHandle.current().pid() + ",\"rootUri\":\"" + s.uri(LspScenario.WORKSPACE)
+          + "\",\"capabilities\":{\"workspace\":{\"workspaceEdit\":{\"documentChanges\":true}},\"window\":{\"workDoneProgress\":true}},"
           + "\"initializationOptions\":{\"trusted\":false}}");
       c.response(1);
       c.notify("initialized", "{}");
