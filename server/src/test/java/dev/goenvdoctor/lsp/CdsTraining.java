@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * Builds the class data sharing archive that ships next to the jar ({@code target/go-env-doctor.jsa}, used by
  * {@code bin/go-env-doctor}); the build runs it after the shade step. It records the classes that a
- * {@code report}, a {@code check} and a language server session (diagnostics, a code action, an edit, the report
- * request) load, then has the JVM dump them into a static archive: a later start maps them, already parsed and
+ * {@code report} and a {@code check} of a scenario, a {@code report --no-exec} of this machine and a language server
+ * session (diagnostics, a code action, an edit, the report request) load, then has the JVM dump them into a static archive: a later start maps them, already parsed and
  * verified, instead of loading them from the jar.
  *
  * <p>The archive belongs to the JVM build that made it (the one running the build) and to this very jar (its
@@ -73,11 +73,13 @@ final class CdsTraining {
         "--workspace", workspace);
     Path reportList = record("report", join(List.of("report", "--no-exec"), machine));
     Path checkList = record("check", join(List.of("check", "--no-exec"), machine));
+    // This machine itself, read only (--no-exec): the probes take other paths on the real root than in a scenario.
+    Path hereList = record("report-here", List.of("report", "--no-exec", "--workspace", work.toString()));
     Path serveList = work.resolve("serve.classlist");
     serve(serveList);
 
     Set<String> classes = new LinkedHashSet<>();
-    for (Path list : List.of(reportList, checkList, serveList)) {
+    for (Path list : List.of(reportList, checkList, hereList, serveList)) {
       classes.addAll(Files.readAllLines(list));
     }
     Path classList = work.resolve("go-env-doctor.classlist");
