@@ -16,9 +16,9 @@ public final class ServerCommandLine {
   public static final String SERVER_JAR = "lib/server/go-env-doctor.jar";
   /** The flags {@code bin/go-env-doctor} uses. */
   public static final List<String> JVM_FLAGS = List.of(
-      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-Xmx256m", "-XX:-UsePerfData",
+      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms8m", "-Xmx256m", "-XX:-UsePerfData",
       // stdout carries JSON-RPC: a JVM warning (an unusable CDS archive, say) must go to stderr, not into it.
-      "-Xlog:all=warning:stderr");
+      "-Xlog:disable", "-Xlog:all=warning:stderr");
 
   private ServerCommandLine() {}
 
