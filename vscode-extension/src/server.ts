@@ -10,11 +10,14 @@ export const SERVER_JAR = path.join('server', 'go-env-doctor.jar');
 export const BUNDLED_RUNTIME = 'runtime';
 
 /**
- * Flags as the CLI launcher uses them: one GC thread, the C1 compiler only (the server does short bursts of
- * work), a capped heap, no perf data file in /tmp.
+ * Flags as the CLI launcher (bin/go-env-doctor) uses them: one GC thread, the C1 compiler only (the server does
+ * short bursts of work), a small start heap and a capped one, no perf data file in /tmp, and JVM messages on
+ * stderr (stdout carries JSON-RPC). No class data sharing archive of the server's classes: a JDK 17 archive only
+ * fits the jar at the path it was made for, and this jar moves when the extension is installed.
  */
 export const JVM_FLAGS: readonly string[] = [
-  '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss1m', '-Xms16m', '-Xmx256m', '-XX:-UsePerfData',
+  '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss1m', '-Xms8m', '-Xmx256m', '-XX:-UsePerfData',
+  '-Xlog:disable', '-Xlog:all=warning:stderr',
 ];
 
 /**

@@ -3,6 +3,7 @@ package dev.goenvdoctor.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,30 @@ public final class Main {
     System.exit(run(System.out, System.err, args));
   }
 
+  /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    String[] command = args;
+    if (args.length > 0 && args[0].equals("--stdio")) {
+      // Many LSP clients start a server as "<command> --stdio": that means "serve --stdio".
+      command = new String[args.length + 1];
+      command[0] = "serve";
+      System.arraycopy(args, 0, command, 1, args.length);
+    }
+    // An editor's plain "serve --stdio ..." skips building picocli's model of every command (see ServeArguments).
+    Optional<ServeCommand> serve = ServeArguments.parse(command);
+    if (serve.isEmpty()) {
+      return runCommandLine(out, err, command);
+    }
+    try {
+      return serve.get().call();
+    } catch (Exception e) {
+      // As picocli's execution exception handler below says it.
+      new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true).println("go-env-doctor: internal error: " + e);
+      return EXIT_ERROR;
+    }
+  }
+
+  private static int runCommandLine(PrintStream out, PrintStream err, String[] command) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -36,13 +60,10 @@ public final class Main {
       c.getErr().println("go-env-doctor: internal error: " + e);
       return EXIT_ERROR;
     });
-    if (args.length == 0) {
+    if (command.length == 0) {
       cli.usage(cli.getOut());
       return EXIT_ERROR;
     }
-    // Many LSP clients start a server as "<command> --stdio": that means "serve --stdio".
-    String[] command = args[0].equals("--stdio") ? java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"),
-        java.util.Arrays.stream(args)).toArray(String[]::new) : args;
     int code = cli.execute(command);
     cli.getOut().flush();
     cli.getErr().flush();

@@ -26,10 +26,16 @@ final class SnapshotFactory {
     Map<String, String> env = o.envFile == null ? System.getenv() : EnvFile.read(o.envFile);
     LayerSource source = o.envFile == null ? LayerSource.PROCESS : LayerSource.ENV_FILE;
     Executor executor = o.noExec ? new RefusingExecutor() : new ProcessExecutor();
+    Snapshot snapshot;
     try (ProgressLine progress = ProgressLine.onTerminal(err, "reading your shell environment…")) {
-      return SnapshotBuilder.withDaemonThreads(executor).build(new SnapshotRequest(root, env, source,
+      snapshot = SnapshotBuilder.withDaemonThreads(executor).build(new SnapshotRequest(root, env, source,
           workspaceFolders(root, o.workspaces), !o.noExec, o.trustWorkspace, Duration.ofSeconds(Math.max(1, o.shellTimeoutSeconds))));
     }
+    // Running a binary from the workspace is what --trust-workspace allows; the user must see that it happened.
+    snapshot.machine().workspaceGoRan().forEach(go -> err.println("go-env-doctor: ran " + go
+        + " (a go the workspace contains or its settings choose) because of --trust-workspace"));
+    err.flush();
+    return snapshot;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.goenvdoctor.model.TextEdit;
 import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.text.LineIndex;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -81,7 +82,13 @@ public final class FixApplier {
 
   private static String read(Root root, String file) throws IOException {
     Path host = root.hostPath(root.resolve(file).realPath());
-    return Files.readString(host, StandardCharsets.UTF_8);
+    try {
+      return Files.readString(host, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      // Writing it back would turn the bytes that are not UTF-8 into U+FFFD: leave the file as it is.
+      throw new IOException(file + " is not valid UTF-8 text, so it was not changed (an editor showing it would"
+          + " show U+FFFD where the bad bytes are; fix it by hand)", e);
+    }
   }
 
   private static void write(Path target, String text) throws IOException {

@@ -45,6 +45,9 @@ public final class SettingsFixes {
 
   /** Applies several changes to one file as one fix: each value null removes, else sets. */
   public static Optional<Fix> change(SettingsFile file, String title, boolean preferred, Map<List<String>, Object> changes) {
+    if (notRead(file)) {
+      return Optional.empty();
+    }
     String text = file.text();
     for (Map.Entry<List<String>, Object> c : changes.entrySet()) {
       JsoncEditResult r = c.getValue() == null ? JsoncEditor.remove(text, c.getKey()) : JsoncEditor.set(text, c.getKey(), c.getValue());
@@ -59,7 +62,7 @@ public final class SettingsFixes {
   }
 
   private static Optional<Fix> edit(SettingsFile file, String title, boolean preferred, JsoncEditResult result) {
-    if (result.isRefused() || !result.changesText()) {
+    if (notRead(file) || result.isRefused() || !result.changesText()) {
       return Optional.empty();
     }
     // The parse offsets are in the text without a BOM, as VS Code shows the document.
@@ -69,6 +72,14 @@ public final class SettingsFixes {
       edits.add(new TextEdit(file.path(), lines.range(e.offset(), e.end()), e.content()));
     }
     return Optional.of(new Fix(title, preferred, edits, List.of()));
+  }
+
+  /**
+   * A file too large or unreadable has an empty text and a problem saying so: an edit planned on that empty text
+   * would be written at the start of the real file.
+   */
+  private static boolean notRead(SettingsFile file) {
+    return file.text().isEmpty() && !file.problems().isEmpty();
   }
 
   private static Map<String, Object> nested(List<String> path, Object value) {

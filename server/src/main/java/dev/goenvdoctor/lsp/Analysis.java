@@ -225,17 +225,38 @@ final class Analysis implements AutoCloseable {
       } else {
         log.debug("refined snapshot in " + took + " ms" + (current ? "" : " (dropped: cancelled or replaced)"));
       }
+      String end = error != null ? "Failed" : current ? "Done" : "Cancelled";
       if (result != null && current) {
         base = result;
         settle(result);
         recheckNow();
+        end = doneMessage(result);
       }
-      task.end(error != null ? "Failed" : current ? "Done" : "Cancelled");
+      task.end(end);
       done.complete(null);
     });
     if (!queued) {
       done.complete(null);
     }
+  }
+
+  /**
+   * "Done", or what the user must know about the run: a shell that failed (it hung, exited early, ...) and the
+   * static reading used instead, or a workspace's own go that ran because the workspace is trusted. Each is also
+   * logged.
+   */
+  private String doneMessage(Snapshot refined) {
+    List<String> notes = new java.util.ArrayList<>();
+    refined.shellRuns().stream().filter(r -> !r.ok()).forEach(r -> {
+      log.warn(r.message());
+      notes.add(r.message() + " The findings use what the startup files say instead.");
+    });
+    refined.machine().workspaceGoRan().forEach(go -> {
+      String note = "Ran the workspace's go " + go + " because the workspace is trusted.";
+      log.info(note);
+      notes.add(note);
+    });
+    return notes.isEmpty() ? "Done" : "Done. " + String.join(" ", notes);
   }
 
   /** Queues work on the analysis thread; false once the server is closed. */

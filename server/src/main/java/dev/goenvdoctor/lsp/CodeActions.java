@@ -43,9 +43,15 @@ final class CodeActions {
     List<Either<Command, CodeAction>> actions = new ArrayList<>();
     List<Finding> here = findingsAt(path, range, context, checked.findings());
     if (wanted(CodeActionKind.QuickFix, only)) {
+      // Two findings on one line can propose the very same change (e.g. "move this line to ~/.profile"):
+      // the menu shows it once, under the first finding that offered it.
+      Set<List<Object>> offered = new HashSet<>();
       for (Finding f : here) {
         Diagnostic d = converter.diagnostic(f);
         for (Fix fix : f.fixes()) {
+          if (!offered.add(List.of(fix.edits(), fix.creations()))) {
+            continue;
+          }
           edits.of(List.of(fix)).ifPresent(edit -> actions.add(Either.forRight(action(fix.title(), CodeActionKind.QuickFix,
               d, fix.preferred(), edit))));
         }

@@ -1,6 +1,7 @@
 package dev.goenvdoctor.lsp;
 
 import com.google.gson.JsonElement;
+import dev.goenvdoctor.report.FindingsJson;
 import dev.goenvdoctor.report.JsonReport;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.io.PrintStream;
@@ -223,9 +224,19 @@ final class DoctorService implements AutoCloseable {
     });
   }
 
+  /**
+   * The report JSON of the latest analysis plus its {@code findings} (the shape of {@code check --format json})
+   * and rule {@code failures}: a client lists every finding from it, also those with no file to show them on.
+   */
   CompletableFuture<JsonElement> report() {
-    return lifecycle.request(Commands.REPORT_REQUEST, () -> analysis.latest()
-        .thenApply(checked -> JsonReport.toTree(checked != null ? checked.view() : analysis.base())));
+    return lifecycle.request(Commands.REPORT_REQUEST, () -> analysis.latest().thenApply(checked -> {
+      JsonElement tree = JsonReport.toTree(checked != null ? checked.view() : analysis.base());
+      if (tree.isJsonObject()) {
+        tree.getAsJsonObject().add("findings", FindingsJson.toTree(checked != null ? checked.findings() : List.of()));
+        tree.getAsJsonObject().add("failures", new com.google.gson.Gson().toJsonTree(checked != null ? checked.failures() : List.of()));
+      }
+      return tree;
+    }));
   }
 
   /** Applies new settings: a rebuild when what may run changed, else only a recheck. */

@@ -10,8 +10,15 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
 /** The documents the client has open, by machine path: the URI it used, its version and its text. */
 final class Documents {
-  /** One open document. */
-  record Open(String uri, String path, int version, String text) {}
+  /**
+   * One open document. A buffer over {@link #MAX_TEXT} is kept as {@code tooLarge} with an empty text: it is
+   * not analysed, and no edit may be planned on it (an edit planned on the empty text would land at its start).
+   */
+  record Open(String uri, String path, int version, String text, boolean tooLarge) {
+    static Open of(String uri, String path, int version, String text) {
+      return text.length() > MAX_TEXT ? new Open(uri, path, version, "", true) : new Open(uri, path, version, text, false);
+    }
+  }
 
   /** Larger buffers are not analysed: a settings.json is kilobytes, and an editor may open anything. */
   static final int MAX_TEXT = 16 * 1024 * 1024;
@@ -19,17 +26,24 @@ final class Documents {
   private final Map<String, Open> open = new ConcurrentHashMap<>();
 
   void open(String uri, String path, int version, String text) {
-    open.put(path, new Open(uri, path, version, text.length() > MAX_TEXT ? "" : text));
+    open.put(path, Open.of(uri, path, version, text));
   }
 
   /** Applies the changes of one {@code didChange} (whole texts, or ranges as incremental clients send). */
   Optional<Open> change(String path, int version, List<TextDocumentContentChangeEvent> changes) {
     return Optional.ofNullable(open.computeIfPresent(path, (p, doc) -> {
       String text = doc.text();
+      boolean known = !doc.tooLarge();
       for (TextDocumentContentChangeEvent c : changes) {
-        text = c.getRange() == null ? c.getText() : replace(text, c.getRange(), c.getText());
+        if (c.getRange() == null) {
+          text = c.getText();
+          known = true;
+        } else if (known) {
+          text = replace(text, c.getRange(), c.getText());
+        }
       }
-      return new Open(doc.uri(), path, version, text.length() > MAX_TEXT ? "" : text);
+      // Ranges applied to a buffer whose text was dropped cannot rebuild it: it stays unread until a whole text comes.
+      return known ? Open.of(doc.uri(), path, version, text) : new Open(doc.uri(), path, version, "", true);
     }));
   }
 

@@ -28,10 +28,15 @@ final class Overlay {
     for (Documents.Open doc : open.values()) {
       Optional<SettingsFile> onDisk = settingsAt(base, doc.path());
       Optional<SettingsFile> known = onDisk.isPresent() ? onDisk : newFolderSettings(base, doc.path());
-      if (known.isEmpty() || onDisk.map(f -> f.text().equals(stripBom(doc.text()))).orElse(false)) {
+      if (known.isEmpty() || (!doc.tooLarge() && onDisk.map(f -> f.text().equals(stripBom(doc.text()))).orElse(false))) {
         continue;
       }
       SettingsFile template = known.get();
+      if (doc.tooLarge()) {
+        edited.add(SettingsFile.notRead(doc.path(), template.scope(), template.editor(), template.workspaceFolder(),
+            "the open buffer is larger than " + Documents.MAX_TEXT / (1024 * 1024) + " MiB, so it is not read and no fix is offered"));
+        continue;
+      }
       Parsed p = parsed.get(doc.path());
       if (p == null || !p.text().equals(doc.text())) {
         p = new Parsed(doc.text(), SettingsFile.parse(doc.path(), template.scope(), template.editor(),

@@ -48,7 +48,8 @@ public final class ServerLauncher {
     });
     DoctorService service = new DoctorService(config, err);
     try {
-      Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(new GoEnvDoctorLanguageServer(service), in, out,
+      Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(new GoEnvDoctorLanguageServer(service),
+          new FrameGuard(in, message -> err.println("[go-env-doctor warn] " + message)), out,
           rpcThreads, null);
       service.connect(launcher.getRemoteProxy());
       Future<Void> listening = launcher.startListening();

@@ -2,6 +2,7 @@ package dev.goenvdoctor.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.goenvdoctor.model.Finding;
 import dev.goenvdoctor.model.Severity;
@@ -25,8 +26,13 @@ public final class FindingsJson {
       summary.addProperty(s.label(), FindingsText.count(findings, s));
     }
     root.add("summary", summary);
-    root.add("findings", GSON.toJsonTree(findings));
+    root.add("findings", toTree(findings));
     root.add("failures", GSON.toJsonTree(failures));
     return GSON.toJson(root) + "\n";
+  }
+
+  /** Returns the findings as the JSON array of the {@code findings} field above (the same shape everywhere). */
+  public static JsonElement toTree(List<Finding> findings) {
+    return GSON.toJsonTree(findings);
   }
 }

@@ -38,6 +38,7 @@ public final class TextReport {
         .append(" · editor environment: ").append(m.editorEnvironmentFrom()).append('\n');
     out.append("ran processes: ").append(!m.execAllowed() ? (m.root().equals("/") ? "no (--no-exec)" : "no (a scenario directory is read, never run)")
         : m.workspaceTrusted() ? "yes (workspace trusted)" : "the user's shell and Go only (workspace not trusted)").append("\n");
+    m.workspaceGoRan().forEach(go -> out.append("ran the workspace's go ").append(go).append(" because the workspace is trusted\n"));
 
     LayerTables tables = new LayerTables(snapshot.layers(), path);
     section(out, "Which go runs where", tables.goTable());

@@ -20,10 +20,15 @@ record ExecPolicy(Root root, boolean execAllowed, boolean trusted, List<String> 
 
   /** {@code realPath} is the resolved machine path; {@code chosenByWorkspace} is true when a workspace setting named it. */
   boolean mayRun(String realPath, boolean chosenByWorkspace) {
+    return mayRun(realPath, chosenByWorkspace, trusted);
+  }
+
+  /** The same decision as if the workspace's trust were {@code trustedWorkspace}. */
+  boolean mayRun(String realPath, boolean chosenByWorkspace, boolean trustedWorkspace) {
     if (!execAllowed || !root.isSystem()) {
       return false;
     }
-    return trusted || (!chosenByWorkspace && !insideWorkspace(realPath));
+    return trustedWorkspace || (!chosenByWorkspace && !insideWorkspace(realPath));
   }
 
   boolean insideWorkspace(String machinePath) {

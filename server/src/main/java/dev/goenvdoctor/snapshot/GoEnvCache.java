@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +20,8 @@ final class GoEnvCache {
   private final ExecPolicy policy;
   private final Root root;
   private final Map<String, GoEnvResult> results = new ConcurrentHashMap<>();
+  /** Real paths of the gos that ran only because the workspace is trusted: the report says so. */
+  private final Set<String> ranByTrust = ConcurrentHashMap.newKeySet();
   /** Results of an earlier snapshot: used instead of running, where running would be allowed now. */
   private final Map<String, GoEnvResult> reusable;
 
@@ -42,6 +45,22 @@ final class GoEnvCache {
     return results.getOrDefault(go.realPath(), refused("not asked"));
   }
 
+  /**
+   * A note for a layer whose go ran although the workspace contains it or its settings chose it (allowed because the
+   * workspace is trusted); empty for every other go.
+   */
+  Optional<String> trustNote(ResolvedGo go) {
+    return ranByTrust.contains(go.realPath())
+        ? Optional.of("ran " + go.realPath() + " env -json, a go the workspace contains or its settings choose,"
+            + " because the workspace is trusted")
+        : Optional.empty();
+  }
+
+  /** The real paths of the gos that ran only because the workspace is trusted, sorted. */
+  List<String> ranByTrust() {
+    return ranByTrust.stream().sorted().toList();
+  }
+
   Map<String, GoEnvResult> results() {
     return Map.copyOf(results);
   }
@@ -51,6 +70,9 @@ final class GoEnvCache {
       return refused(!policy.execAllowed() ? "not run: execution is turned off (--no-exec)"
           : !root.isSystem() ? "not run: the machine is a scenario directory (--root)"
           : "not run: the workspace is not trusted and this go is inside it or chosen by its settings");
+    }
+    if (!policy.mayRun(realPath, chosenByWorkspace, false)) {
+      ranByTrust.add(realPath);
     }
     GoEnvResult earlier = reusable.get(realPath);
     if (earlier != null && earlier.succeeded()) {

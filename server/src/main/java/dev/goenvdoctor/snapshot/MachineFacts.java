@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Who and where: the root read (a scenario directory or {@code /}), the user, HOME, the login shell and
- * where it was learned, the workspace folders, and what the run was allowed to do.
+ * where it was learned, the workspace folders, what the run was allowed to do, and which of the
+ * workspace's own gos ran because the workspace is trusted (a user must be told when that happened).
  */
 public record MachineFacts(
     String root,
@@ -15,9 +16,11 @@ public record MachineFacts(
     List<String> workspaceFolders,
     String editorEnvironmentFrom,
     boolean execAllowed,
-    boolean workspaceTrusted) {
+    boolean workspaceTrusted,
+    List<String> workspaceGoRan) {
 
   public MachineFacts {
     workspaceFolders = List.copyOf(workspaceFolders);
+    workspaceGoRan = List.copyOf(workspaceGoRan);
   }
 }

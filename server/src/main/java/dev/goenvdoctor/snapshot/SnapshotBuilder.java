@@ -152,6 +152,7 @@ public final class SnapshotBuilder {
         .simulate(resolvedEditor, settings, cwd, home));
     layers.add(vscode.vscodeGo());
     layers.add(vscode.gopls());
+    layers.replaceAll(l -> l.go().flatMap(goEnv::trustNote).map(note -> withNote(l, note)).orElse(l));
 
     Set<String> allPathEntries = new LinkedHashSet<>();
     layers.forEach(l -> allPathEntries.addAll(pathEntries(l)));
@@ -162,7 +163,8 @@ public final class SnapshotBuilder {
 
     return new Snapshot(Snapshot.SCHEMA_VERSION, TOOL_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         new MachineFacts(root.prefix().toString(), editorEnv.getOrDefault("USER", ""), home, shell.path(), shell.from(),
-            request.workspaceFolders(), request.editorSource().description(), policy.mayRunUserShell(), policy.trusted()),
+            request.workspaceFolders(), request.editorSource().description(), policy.mayRunUserShell(), policy.trusted(),
+            goEnv.ranByTrust()),
         layers, tools, installations, workspace, List.copyOf(readings.values()), ran, goEnvFile, goEnv.results(),
         host, problems, timings);
   }
@@ -174,6 +176,12 @@ public final class SnapshotBuilder {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  private static Layer withNote(Layer layer, String note) {
+    List<String> notes = new ArrayList<>(layer.notes());
+    notes.add(note);
+    return new Layer(layer.id(), layer.source(), layer.environment(), layer.path(), layer.origins(), layer.go(), notes);
   }
 
   static List<String> pathEntries(Layer layer) {

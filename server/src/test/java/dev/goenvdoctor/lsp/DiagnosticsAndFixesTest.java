@@ -17,6 +17,7 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentEdit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +203,56 @@ class DiagnosticsAndFixesTest {
       assertEquals(line, p.getDiagnostics().get(0).getRange().getStart().getLine());
       assertTrue(Files.exists(TestClient.path(profile)));
     }
+  }
+
+  @Test
+  void twoFindingsOfferingTheSameChangeShowItOnce() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    String settings = s.uri(LspScenario.SETTINGS);
+    Checker checker = Checker.of(List.of(TestRules.gorootSetting(), TestRules.gorootSetting(TestRules.GOROOT_AGAIN)));
+    try (TestClient client = TestClient.start(s.config().withChecker(checker))) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      PublishDiagnosticsParams p = client.awaitSlugs(settings, "setting-goroot-invalid", "test-goroot-again");
+      List<String> titles = client.codeActions(settings, p.getDiagnostics().get(0).getRange(), p.getDiagnostics(), null)
+          .stream().map(a -> a.getRight().getTitle()).toList();
+      assertEquals(1, titles.stream().filter("Remove go.goroot"::equals).count(), titles.toString());
+      assertTrue(titles.contains("Disable rule test-goroot-again for this workspace"), titles.toString());
+    }
+  }
+
+  @Test
+  void aBufferTooLargeToReadGetsNoFixPlannedOnItAndSaysWhy() {
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    String settings = s.uri(LspScenario.SETTINGS);
+    String goMod = s.uri(LspScenario.WORKSPACE + "/go.mod");
+    Checker checker = Checker.of(List.of(TestRules.gorootSetting(), TestRules.wantsToolchain()));
+    try (TestClient client = TestClient.start(s.config().withChecker(checker))) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      client.open(settings, "jsonc");
+      client.awaitSlugs(settings, "setting-goroot-invalid");
+      Range onGoMod = client.awaitSlugs(goMod, "test-wants-toolchain").getDiagnostics().get(0).getRange();
+      assertEquals(List.of("Set GOTOOLCHAIN=local"), settingsFixTitles(client, goMod, onGoMod), "the fix edits the open buffer");
+
+      // The same settings with 17 MB of padding: over the limit the buffer is not read, and a fix planned on the
+      // empty stand-in text would have been inserted at the start of the user's buffer.
+      client.change(settings, s.text(LspScenario.SETTINGS) + " ".repeat(Documents.MAX_TEXT + 1024));
+      client.awaitDiagnostics(settings, p -> p.getVersion() == 2 && p.getDiagnostics().isEmpty());
+      assertEquals(List.of(), settingsFixTitles(client, goMod, onGoMod));
+      String report = TestClient.join(client.server.report()).toString();
+      assertTrue(report.contains("the open buffer is larger than 16 MiB, so it is not read and no fix is offered"), report);
+
+      // A whole text under the limit is read again.
+      client.change(settings, s.text(LspScenario.SETTINGS));
+      client.awaitDiagnostics(settings, p -> p.getVersion() == 3 && TestClient.slugs(p).equals(List.of("setting-goroot-invalid")));
+      assertEquals(List.of("Set GOTOOLCHAIN=local"), settingsFixTitles(client, goMod, onGoMod));
+    }
+  }
+
+  private static List<String> settingsFixTitles(TestClient client, String uri, Range range) {
+    return client.codeActions(uri, range, List.of(), List.of("quickfix")).stream()
+        .map(a -> a.getRight().getTitle()).filter(t -> t.startsWith("Set")).toList();
   }
 
   @Test

@@ -184,6 +184,46 @@ class IncrementalAnalysisTest {
   }
 
   @Test
+  void reportCarriesTheFindingsAndTheirFixesFoundAgainByFileAndRange() {
+    // A client that lists findings from the report (the IntelliJ tool window) fixes one by asking for the code
+    // actions of its file and range, with no diagnostic in hand and without opening the file.
+    LspScenario s = LspScenario.brokenGoroot(tmp);
+    s.machine.append("/home/u/.profile", "export GOROOT=/usr/lib/go-1.19\n");
+    Map<String, String> before = s.tree();
+    try (TestClient client = TestClient.start(s.config())) {
+      client.initialize(TestClient.vscodeLike(), null, s.uri(LspScenario.WORKSPACE));
+      client.initialized();
+      JsonObject report = TestClient.join(client.server.report()).getAsJsonObject();
+      assertEquals("[]", report.get("failures").toString());
+      assertTrue(report.has("layers") && report.has("machine"), "still the report of docs/report-schema.md");
+      List<JsonObject> findings = report.getAsJsonArray("findings").asList().stream().map(f -> f.getAsJsonObject()).toList();
+      assertEquals(List.of("setting-goroot-invalid", "test-goroot-exported"),
+          findings.stream().map(f -> f.get("slug").getAsString()).sorted().toList());
+      JsonObject goroot = findings.stream().filter(f -> f.get("slug").getAsString().equals("setting-goroot-invalid")).findFirst().orElseThrow();
+      assertEquals("error", goroot.get("severity").getAsString());
+      assertEquals("GED401", goroot.get("code").getAsString());
+      JsonObject location = goroot.getAsJsonObject("location");
+      assertEquals(LspScenario.SETTINGS, location.get("file").getAsString(), "a machine path, as in the rest of the report");
+      JsonObject r = location.getAsJsonObject("range");
+      assertEquals(2, r.get("startLine").getAsInt());
+      JsonObject fix = goroot.getAsJsonArray("fixes").get(0).getAsJsonObject();
+      assertEquals("Remove go.goroot", fix.get("title").getAsString());
+      assertTrue(fix.get("preferred").getAsBoolean());
+
+      org.eclipse.lsp4j.Range range = new org.eclipse.lsp4j.Range(
+          new org.eclipse.lsp4j.Position(r.get("startLine").getAsInt(), r.get("startColumn").getAsInt()),
+          new org.eclipse.lsp4j.Position(r.get("endLine").getAsInt(), r.get("endColumn").getAsInt()));
+      List<String> titles = client.codeActions(s.uri(location.get("file").getAsString()), range, List.of(), List.of("quickfix"))
+          .stream().map(a -> a.getRight().getTitle()).toList();
+      assertEquals("Remove go.goroot", titles.get(0), titles.toString());
+      JsonObject exported = findings.stream().filter(f -> f.get("slug").getAsString().equals("test-goroot-exported")).findFirst().orElseThrow();
+      assertEquals("/home/u/.profile", exported.getAsJsonObject("location").get("file").getAsString(),
+          "a finding on a file the editor never opened is in the report too");
+      assertEquals(before, s.tree(), "the report and the code actions write nothing");
+    }
+  }
+
+  @Test
   void reportRequestAndCommandReturnTheSnapshotReport() {
     LspScenario s = LspScenario.brokenGoroot(tmp);
     try (TestClient client = TestClient.start(s.config())) {

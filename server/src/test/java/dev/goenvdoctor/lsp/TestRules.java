@@ -34,6 +34,8 @@ final class TestRules {
   static final RuleInfo BASHRC_GOROOT = new RuleInfo("test-goroot-exported", "GED992", Severity.WARNING, "GOROOT exported");
   static final RuleInfo SHELL_RAN = new RuleInfo("test-shell-ran", "GED993", Severity.INFO, "the login shell ran");
   static final RuleInfo THROWS = new RuleInfo("test-throws", "GED994", Severity.ERROR, "always fails");
+  static final RuleInfo WANTS_TOOLCHAIN = new RuleInfo("test-wants-toolchain", "GED996", Severity.INFO, "GOTOOLCHAIN not set");
+  static final RuleInfo GOROOT_AGAIN = new RuleInfo("test-goroot-again", "GED995", Severity.WARNING, "go.goroot, seen twice");
 
   private TestRules() {}
 
@@ -47,12 +49,17 @@ final class TestRules {
 
   /** go.goroot naming a directory that does not exist; the preferred fix removes the setting. */
   static Rule gorootSetting() {
-    return rule(GOROOT, s -> {
+    return gorootSetting(GOROOT);
+  }
+
+  /** The same check under another rule's name: two findings on one value offering the very same fix. */
+  static Rule gorootSetting(RuleInfo info) {
+    return rule(info, s -> {
       Root root = Root.of(Path.of(s.machine().root()));
       List<Finding> out = new ArrayList<>();
       for (SettingsFile file : folderAndUserSettings(s)) {
         file.entry("go.goroot").ifPresent(e -> e.stringValue().filter(v -> !root.isDirectory(v)).ifPresent(v ->
-            out.add(Findings.of(GOROOT, "go.goroot is " + v + ", which does not exist: the Go extension ignores it")
+            out.add(Findings.of(info, "go.goroot is " + v + ", which does not exist: the Go extension ignores it")
                 .at(e.valueLocation())
                 .evidence(new Provenance(e.keyLocation(), "\"go.goroot\": " + e.sourceText()))
                 .fix(SettingsFixes.remove(file, "Remove go.goroot", true, List.of("go.goroot")))
@@ -94,6 +101,14 @@ final class TestRules {
         .map(r -> List.of(Findings.of(SHELL_RAN, "the " + r.mode().name().toLowerCase() + " shell ran in "
             + r.elapsed().toMillis() + " ms").at(Anchors.primary(s, false)).build()))
         .orElse(List.of()));
+  }
+
+  /** Always on go.mod, with a fix that sets go.toolsEnvVars.GOTOOLCHAIN in the folder's settings. */
+  static Rule wantsToolchain() {
+    return rule(WANTS_TOOLCHAIN, s -> List.of(Findings.of(WANTS_TOOLCHAIN, "GOTOOLCHAIN is not set for the tools")
+        .at(Anchors.primary(s, false))
+        .fix(SettingsFixes.set(s, "Set GOTOOLCHAIN=local", true, List.of("go.toolsEnvVars", "GOTOOLCHAIN"), "local"))
+        .build()));
   }
 
   /** A rule with a bug: the others must still be published. */

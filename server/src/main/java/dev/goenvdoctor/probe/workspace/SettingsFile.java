@@ -45,6 +45,14 @@ public record SettingsFile(
     return SettingsReader.fromText(path, scope, editor, workspaceFolder, text);
   }
 
+  /**
+   * Returns a settings file that could not be read (e.g. an editor buffer too large to analyse): no entries, an
+   * empty text and {@code reason} as its problem, so no fix is ever planned on it.
+   */
+  public static SettingsFile notRead(String path, Scope scope, String editor, Optional<String> workspaceFolder, String reason) {
+    return SettingsReader.fromText(path, scope, editor, workspaceFolder, "", List.of(WorkspaceProblem.ofFile(path, reason)));
+  }
+
   /** Returns the entry at exactly {@code path}, e.g. {@code List.of("go.alternateTools", "go")}. */
   public Optional<SettingEntry> entry(List<String> path) {
     return entries.stream().filter(e -> e.path().equals(path)).findFirst();

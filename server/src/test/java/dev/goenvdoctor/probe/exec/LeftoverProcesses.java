@@ -49,6 +49,60 @@ public final class LeftoverProcesses {
     return pids;
   }
 
+  /**
+   * Returns the pids of live processes whose environment holds {@code entry} (such as {@code HOME=/tmp/junit123/home}):
+   * finds what a startup file started even when nothing in its arguments is unique, such as a busy loop in a shell.
+   */
+  public static List<Long> withEnvironmentEntry(String entry) {
+    List<Long> pids = new ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      for (Path dir : (Iterable<Path>) entries::iterator) {
+        String name = dir.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit) || Long.parseLong(name) == self || zombie(dir)) {
+          continue;
+        }
+        try {
+          String environ = new String(Files.readAllBytes(dir.resolve("environ")), java.nio.charset.StandardCharsets.UTF_8);
+          if (List.of(environ.split("\0")).contains(entry)) {
+            pids.add(Long.parseLong(name));
+          }
+        } catch (IOException e) { // exited while we looked, or not ours to read
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list /proc", e);
+    }
+    return pids;
+  }
+
+  /** Returns the pids still alive with {@code entry} in their environment after waiting up to one second for them to go. */
+  public static List<Long> survivorsWithEnvironmentEntry(String entry) throws InterruptedException {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    List<Long> pids = withEnvironmentEntry(entry);
+    while (!pids.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      pids = withEnvironmentEntry(entry);
+    }
+    return pids;
+  }
+
+  /** Kills, by pid, every process with {@code entry} in its environment (cleanup after a failed test). */
+  public static void killAllWithEnvironmentEntry(String entry) {
+    for (long pid : withEnvironmentEntry(entry)) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private static boolean zombie(Path procDir) {
+    try {
+      String stat = Files.readString(procDir.resolve("stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
   /** Kills, by pid, what a failed test left behind, so one failure does not leave sleeps around. */
   public static void killAllWithArgument(String argument) {
     for (long pid : withArgument(argument)) {
