@@ -57,6 +57,7 @@ public final class Benchmarks {
     trees = Files.createDirectories(Path.of(args.getOrDefault("--trees", "server/target/bench-trees")).toAbsolutePath());
   }
 
+  /** Prints the Markdown table of one run to stdout (progress to stderr) and exits with 0; a failed run throws. */
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = new LinkedHashMap<>();
     for (int i = 0; i < argv.length; i++) {
