@@ -145,6 +145,19 @@ public final class Root {
     return Files.isSymbolicLink(hostPath(machinePath));
   }
 
+  /** The modification time of a file or directory (symlinks followed); empty when it cannot be read. */
+  public Optional<java.nio.file.attribute.FileTime> lastModified(String machinePath) {
+    SymlinkChain chain = resolve(machinePath);
+    if (!chain.ok()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.getLastModifiedTime(hostPath(chain.realPath()), LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Sorted names in a directory (symlinks followed); empty when it is not a readable directory. */
   public List<String> list(String machinePath) {
     SymlinkChain chain = resolve(machinePath);

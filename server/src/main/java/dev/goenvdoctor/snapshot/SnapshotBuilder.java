@@ -127,18 +127,7 @@ public final class SnapshotBuilder {
     CompletableFuture<Void> editorGoEnv = CompletableFuture.runAsync(
         () -> resolvedEditor.go().ifPresent(g -> goEnv.get(g, resolvedEditor.environment(), false)), background);
 
-    List<Layer> layers = new ArrayList<>();
-    layers.add(resolvedEditor);
-    List<ShellEnvResult> ran = new ArrayList<>();
-    for (ShellMode mode : ShellMode.values()) {
-      Optional<ShellEnvResult> result = shellRuns.get(mode).join();
-      result.ifPresent(ran::add);
-      LayerId id = mode == ShellMode.LOGIN ? LayerId.LOGIN : LayerId.TERMINAL;
-      Layer layer = new ShellLayers(root).shellLayer(id, readings.get(mode), result, sessionBase);
-      layers.add(layer.withGo(locator.lookUp(pathEntries(layer), layer.environment(), cwd)));
-    }
-    editorGoEnv.join();
-
+    // Everything that depends on the editor layer alone runs now, while the shells may still run.
     Optional<FolderFacts> folder = workspace.folders().stream().findFirst();
     Optional<SettingsFile> userSettings = workspace.userSettings().stream()
         .filter(s -> s.scope() == SettingsFile.Scope.USER).findFirst();
@@ -150,16 +139,37 @@ public final class SnapshotBuilder {
           return result.succeeded() ? result.values() : StaticGoEnv.of(g);
         })
         .simulate(resolvedEditor, settings, cwd, home));
+    List<ToolBinary> tools = ToolFinder.find(root, locator, resolvedEditor, vscode);
+    // The shells' PATH entries are predicted from their startup files; the scan runs again below only when a
+    // shell really added a directory the files did not show (a PATH built by a program, say).
+    // Same order as the layers below: the scan's discovery order follows it.
+    Set<String> predictedPath = new LinkedHashSet<>(pathEntries(resolvedEditor));
+    readings.values().forEach(r -> predictedPath.addAll(splitPath(r.pathValue())));
+    predictedPath.addAll(pathEntries(vscode.vscodeGo()));
+    predictedPath.addAll(pathEntries(vscode.gopls()));
+    InstallationScan predicted = timed(timings, "installations",
+        () -> new InstallationFinder(root).find(editorEnv, List.copyOf(predictedPath)));
+    editorGoEnv.join();
+    HostFacts host = timed(timings, "host", () -> HostProbe.probe(root, editorEnv, home, goDirs(root, resolvedEditor, goEnv, goEnvFile)));
+
+    List<Layer> layers = new ArrayList<>();
+    layers.add(resolvedEditor);
+    List<ShellEnvResult> ran = new ArrayList<>();
+    for (ShellMode mode : ShellMode.values()) {
+      Optional<ShellEnvResult> result = shellRuns.get(mode).join();
+      result.ifPresent(ran::add);
+      LayerId id = mode == ShellMode.LOGIN ? LayerId.LOGIN : LayerId.TERMINAL;
+      Layer layer = new ShellLayers(root).shellLayer(id, readings.get(mode), result, sessionBase);
+      layers.add(layer.withGo(locator.lookUp(pathEntries(layer), layer.environment(), cwd)));
+    }
     layers.add(vscode.vscodeGo());
     layers.add(vscode.gopls());
     layers.replaceAll(l -> l.go().flatMap(goEnv::trustNote).map(note -> withNote(l, note)).orElse(l));
 
     Set<String> allPathEntries = new LinkedHashSet<>();
     layers.forEach(l -> allPathEntries.addAll(pathEntries(l)));
-    InstallationScan installations = timed(timings, "installations",
-        () -> new InstallationFinder(root).find(editorEnv, List.copyOf(allPathEntries)));
-    HostFacts host = timed(timings, "host", () -> HostProbe.probe(root, editorEnv, home, goDirs(root, resolvedEditor, goEnv, goEnvFile)));
-    List<ToolBinary> tools = ToolFinder.find(root, locator, resolvedEditor, vscode);
+    InstallationScan installations = List.copyOf(predictedPath).equals(List.copyOf(allPathEntries)) ? predicted
+        : timed(timings, "installations-again", () -> new InstallationFinder(root).find(editorEnv, List.copyOf(allPathEntries)));
 
     return new Snapshot(Snapshot.SCHEMA_VERSION, TOOL_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         new MachineFacts(root.prefix().toString(), editorEnv.getOrDefault("USER", ""), home, shell.path(), shell.from(),
@@ -182,6 +192,10 @@ public final class SnapshotBuilder {
     List<String> notes = new ArrayList<>(layer.notes());
     notes.add(note);
     return new Layer(layer.id(), layer.source(), layer.environment(), layer.path(), layer.origins(), layer.go(), notes);
+  }
+
+  private static List<String> splitPath(String path) {
+    return path.isEmpty() ? List.of() : List.of(path.split(":", -1));
   }
 
   static List<String> pathEntries(Layer layer) {

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /**
  * The file lists dpkg keeps for installed Go packages ({@code /var/lib/dpkg/info/golang-1.19-go.list},
- * {@code golang-go:amd64.list}): the proof that a path belongs to an apt package. Read lazily, once.
+ * {@code golang-go:amd64.list}): the proof that a path belongs to an apt package. Read lazily, and kept for the
+ * next reader while the info directory is unchanged: it holds thousands of entries, and a language server
+ * resolves a go on every keystroke in settings.json. dpkg writes a list as a new file renamed into place, which
+ * changes the directory's modification time, so that time tells when to read again.
  */
 final class DpkgLists {
   static final String INFO_DIR = "/var/lib/dpkg/info";
@@ -19,6 +22,11 @@ final class DpkgLists {
   private List<ListFile> lists;
 
   private record ListFile(String path, String packageName, List<String> lines) {}
+
+  /** The lists last read, and for which root and directory time: one entry, so memory stays bounded. */
+  private record Cached(java.nio.file.Path prefix, java.nio.file.attribute.FileTime modified, List<ListFile> lists) {}
+
+  private static volatile Cached lastRead;
 
   DpkgLists(Root root) {
     this.root = root;
@@ -46,23 +54,35 @@ final class DpkgLists {
 
   private List<ListFile> lists() {
     if (lists == null) {
-      List<ListFile> found = new ArrayList<>();
-      for (String name : root.list(INFO_DIR)) {
-        // Only binary packages: golang-*-src lists are large and own no bin/go.
-        if (!name.startsWith("golang") || !name.endsWith(".list") || name.contains("-src") || name.contains("-doc")) {
-          continue;
-        }
-        if (found.size() >= MAX_LISTS) {
-          break;
-        }
-        String path = Root.join(INFO_DIR, name);
-        Optional<String> text = root.readText(path, MAX_LIST_BYTES);
-        String pkg = name.substring(0, name.length() - ".list".length());
-        int colon = pkg.indexOf(':');
-        text.ifPresent(t -> found.add(new ListFile(path, colon < 0 ? pkg : pkg.substring(0, colon), TextFiles.splitLines(t))));
+      Optional<java.nio.file.attribute.FileTime> modified = root.lastModified(INFO_DIR);
+      Cached cached = lastRead;
+      if (modified.isPresent() && cached != null && cached.prefix().equals(root.prefix())
+          && cached.modified().equals(modified.get())) {
+        lists = cached.lists();
+        return lists;
       }
-      lists = List.copyOf(found);
+      lists = read();
+      modified.ifPresent(m -> lastRead = new Cached(root.prefix(), m, lists));
     }
     return lists;
+  }
+
+  private List<ListFile> read() {
+    List<ListFile> found = new ArrayList<>();
+    for (String name : root.list(INFO_DIR)) {
+      // Only binary packages: golang-*-src lists are large and own no bin/go.
+      if (!name.startsWith("golang") || !name.endsWith(".list") || name.contains("-src") || name.contains("-doc")) {
+        continue;
+      }
+      if (found.size() >= MAX_LISTS) {
+        break;
+      }
+      String path = Root.join(INFO_DIR, name);
+      Optional<String> text = root.readText(path, MAX_LIST_BYTES);
+      String pkg = name.substring(0, name.length() - ".list".length());
+      int colon = pkg.indexOf(':');
+      text.ifPresent(t -> found.add(new ListFile(path, colon < 0 ? pkg : pkg.substring(0, colon), TextFiles.splitLines(t))));
+    }
+    return List.copyOf(found);
   }
 }
