@@ -1,6 +1,7 @@
 package dev.goenvdoctor.lsp;
 
 import dev.goenvdoctor.model.Finding;
+import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.probe.exec.RefusingExecutor;
 import dev.goenvdoctor.probe.workspace.FolderFacts;
 import dev.goenvdoctor.probe.workspace.WalkStats;
@@ -288,10 +289,15 @@ final class Analysis implements AutoCloseable {
     Snapshot view;
     RuleCatalogue.Result result;
     try {
-      view = overlay.view(b, open);
-      Set<String> disabled = new HashSet<>(inputs.settings().disabledRules());
-      disabled.addAll(ServerSettings.disabledIn(view));
-      result = config.checker().check(view, disabled);
+      // The machine is taken as fixed during one check: a file that changes meanwhile triggers the next one.
+      Snapshot[] viewed = new Snapshot[1];
+      result = Root.memoizing(() -> {
+        viewed[0] = overlay.view(b, open);
+        Set<String> disabled = new HashSet<>(inputs.settings().disabledRules());
+        disabled.addAll(ServerSettings.disabledIn(viewed[0]));
+        return config.checker().check(viewed[0], disabled);
+      });
+      view = viewed[0];
     } catch (RuntimeException e) {
       log.error("analysis failed, keeping the previous diagnostics: " + e);
       return;

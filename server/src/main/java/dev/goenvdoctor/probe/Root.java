@@ -10,8 +10,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +27,21 @@ import java.util.stream.Stream;
 public final class Root {
   private static final int MAX_LINK_HOPS = 40;
   private static final Root SYSTEM = new Root(Path.of("/"));
+  /** Enough for every path one analysis looks at; beyond it paths are resolved without being kept. */
+  private static final int MAX_MEMO_ENTRIES = 20_000;
+  /**
+   * Paths already resolved by this thread, by prefix, while {@link #memoizing} runs. One analysis asks about the
+   * same GOROOTs, PATH entries and startup files many times (each rule looks on its own), and each answer costs
+   * two system calls per path component.
+   */
+  private static final ThreadLocal<Map<Path, Memo>> MEMO = new ThreadLocal<>();
+
+  /** One prefix's memo: resolved paths, and the type tests of real paths ("d/x" is "x is a directory"). */
+  private record Memo(Map<String, SymlinkChain> chains, Map<String, Boolean> tests) {
+    boolean full() {
+      return chains.size() + tests.size() >= MAX_MEMO_ENTRIES;
+    }
+  }
 
   private final Path prefix;
 
@@ -68,10 +87,65 @@ public final class Root {
   }
 
   /**
+   * Returns what {@code work} returns, with every path this thread resolves meanwhile kept and answered again from
+   * memory (by any Root of the same prefix). For work that treats the machine as fixed while it runs, e.g. checking
+   * the rules on a snapshot after a keystroke; a file that changes meanwhile is seen by the next check, which its
+   * change triggers.
+   */
+  public static <T> T memoizing(Supplier<T> work) {
+    if (MEMO.get() != null) {
+      return work.get();
+    }
+    MEMO.set(new HashMap<>());
+    try {
+      return work.get();
+    } finally {
+      MEMO.remove();
+    }
+  }
+
+  /**
    * Follows every symlink on the way to {@code machinePath} (in any component), as the kernel would if
    * the root were {@code /}. Never throws: loops and dangling links are reported in the chain.
    */
   public SymlinkChain resolve(String machinePath) {
+    Memo memo = memo();
+    if (memo == null) {
+      return resolveNow(machinePath);
+    }
+    SymlinkChain chain = memo.chains().get(machinePath);
+    if (chain == null) {
+      chain = resolveNow(machinePath);
+      if (!memo.full()) {
+        memo.chains().put(machinePath, chain);
+      }
+    }
+    return chain;
+  }
+
+  private Memo memo() {
+    Map<Path, Memo> memos = MEMO.get();
+    return memos == null ? null : memos.computeIfAbsent(prefix, p -> new Memo(new HashMap<>(), new HashMap<>()));
+  }
+
+  /** {@code test} of a real path's host file ({@code kind} names the test), answered from the memo when one is on. */
+  private boolean test(char kind, String realPath, Predicate<Path> test) {
+    Memo memo = memo();
+    if (memo == null) {
+      return test.test(hostPath(realPath));
+    }
+    String key = kind + "/" + realPath;
+    Boolean known = memo.tests().get(key);
+    if (known == null) {
+      known = test.test(hostPath(realPath));
+      if (!memo.full()) {
+        memo.tests().put(key, known);
+      }
+    }
+    return known;
+  }
+
+  private SymlinkChain resolveNow(String machinePath) {
     String start = normalize(machinePath);
     List<String> hops = new ArrayList<>();
     hops.add(start);
@@ -123,22 +197,19 @@ public final class Root {
 
   public boolean isDirectory(String machinePath) {
     SymlinkChain chain = resolve(machinePath);
-    return chain.ok() && Files.isDirectory(hostPath(chain.realPath()), LinkOption.NOFOLLOW_LINKS);
+    return chain.ok() && test('d', chain.realPath(), host -> Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS));
   }
 
   public boolean isRegularFile(String machinePath) {
     SymlinkChain chain = resolve(machinePath);
-    return chain.ok() && Files.isRegularFile(hostPath(chain.realPath()), LinkOption.NOFOLLOW_LINKS);
+    return chain.ok() && test('f', chain.realPath(), host -> Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS));
   }
 
   /** A regular file with an execute bit for this process (the nearest a root can say to "execvp works"). */
   public boolean isExecutableFile(String machinePath) {
     SymlinkChain chain = resolve(machinePath);
-    if (!chain.ok()) {
-      return false;
-    }
-    Path host = hostPath(chain.realPath());
-    return Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(host);
+    return chain.ok()
+        && test('x', chain.realPath(), host -> Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(host));
   }
 
   public boolean isSymlink(String machinePath) {
