@@ -1,6 +1,7 @@
 package dev.goenvdoctor.rules;
 
 import dev.goenvdoctor.model.Finding;
+import dev.goenvdoctor.probe.Root;
 import dev.goenvdoctor.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +30,11 @@ public final class RuleCatalogue {
 
   /** The findings of every rule not in {@code disabled} (slugs or codes), plus one line per rule that failed. */
   public static Result check(Snapshot snapshot, Collection<String> disabled) {
+    // Every rule looks at the same machine: a path one rule resolved is not resolved again by the next.
+    return Root.memoizing(() -> checkAll(snapshot, disabled));
+  }
+
+  private static Result checkAll(Snapshot snapshot, Collection<String> disabled) {
     List<Finding> findings = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (Rule rule : ALL) {

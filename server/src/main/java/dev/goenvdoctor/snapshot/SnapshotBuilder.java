@@ -83,6 +83,12 @@ public final class SnapshotBuilder {
    * results that are still valid instead of running them again.
    */
   public Snapshot build(SnapshotRequest request, SnapshotReuse reuse) {
+    // A snapshot is one moment of the machine: the probes share what they resolved (the GOROOTs and PATH entries
+    // that every layer, the installation scan and the host probe look at again).
+    return Root.memoizing(() -> buildNow(request, reuse));
+  }
+
+  private Snapshot buildNow(SnapshotRequest request, SnapshotReuse reuse) {
     Map<String, Long> timings = new ConcurrentHashMap<>();
     Root root = request.root();
     Map<String, String> editorEnv = request.editorEnvironment();
