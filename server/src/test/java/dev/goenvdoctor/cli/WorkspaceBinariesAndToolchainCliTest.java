@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.goenvdoctor.probe.go.GoEnvRunner;
 import dev.goenvdoctor.testing.HostileWorkspace;
-import dev.goenvdoctor.testing.TestTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +31,7 @@ class WorkspaceBinariesAndToolchainCliTest {
 
   @BeforeEach
   void machine() {
-    TestTools.systemFile("/usr/bin/bash");
-    TestTools.systemFile(HostileWorkspace.REAL_GO);
-    m = new HostileWorkspace(tmp);
+    m = HostileWorkspace.withRealTools(tmp);
   }
 
   private CliRun run(Path ws, boolean trusted, String... command) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goenvdoctor.probe.exec.LeftoverProcesses;
 import dev.goenvdoctor.testing.HostileWorkspace;
-import dev.goenvdoctor.testing.TestTools;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,9 +30,7 @@ class ServerStaysResponsiveWhileTheShellMisbehavesTest {
 
   @BeforeEach
   void machine() {
-    TestTools.systemFile("/usr/bin/bash");
-    TestTools.systemFile(HostileWorkspace.REAL_GO);
-    m = new HostileWorkspace(tmp);
+    m = HostileWorkspace.withRealTools(tmp);
     homeEntry = "HOME=" + m.home;
   }
 

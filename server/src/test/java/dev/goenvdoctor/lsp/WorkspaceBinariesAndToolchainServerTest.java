@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import dev.goenvdoctor.probe.go.GoEnvRunner;
 import dev.goenvdoctor.testing.HostileWorkspace;
-import dev.goenvdoctor.testing.TestTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +29,7 @@ class WorkspaceBinariesAndToolchainServerTest {
 
   @BeforeEach
   void machine() {
-    TestTools.systemFile("/usr/bin/bash");
-    TestTools.systemFile(HostileWorkspace.REAL_GO);
-    m = new HostileWorkspace(tmp);
+    m = HostileWorkspace.withRealTools(tmp);
     ws = m.workspace("ws", "module example.com/ws\n\ngo 1.19\n");
     m.markerScript(ws, "tools/go", "alternate-go");
     m.markerScript(ws, "tools/gopls", "alternate-gopls");

@@ -27,6 +27,13 @@ public final class HostileWorkspace {
   public final Path records;
   private final Map<String, String> env = new LinkedHashMap<>();
 
+  /** Returns a hostile machine in {@code dir}, after checking (loudly skipping without) the real bash and go it runs. */
+  public static HostileWorkspace withRealTools(Path dir) {
+    TestTools.systemFile("/usr/bin/bash");
+    TestTools.systemFile(REAL_GO);
+    return new HostileWorkspace(dir);
+  }
+
   public HostileWorkspace(Path dir) {
     this.dir = dir;
     this.home = mkdirs(dir.resolve("home"));

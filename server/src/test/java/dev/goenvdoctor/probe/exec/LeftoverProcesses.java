@@ -1,10 +1,12 @@
 package dev.goenvdoctor.probe.exec;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -17,36 +19,12 @@ public final class LeftoverProcesses {
 
   /** Returns the pids of live processes with {@code argument} as one of their arguments. */
   public static List<Long> withArgument(String argument) {
-    List<Long> pids = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-      for (Path entry : (Iterable<Path>) entries::iterator) {
-        String name = entry.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        try {
-          String cmdline = Files.readString(entry.resolve("cmdline"));
-          if (List.of(cmdline.split("\0")).contains(argument)) {
-            pids.add(Long.parseLong(name));
-          }
-        } catch (IOException e) { // exited while we looked
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list /proc", e);
-    }
-    return pids;
+    return withEntry("cmdline", argument);
   }
 
   /** Returns the pids still alive with {@code argument} after waiting up to one second for them to go. */
   public static List<Long> survivorsWithArgument(String argument) throws InterruptedException {
-    long deadline = System.nanoTime() + 1_000_000_000L;
-    List<Long> pids = withArgument(argument);
-    while (!pids.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      pids = withArgument(argument);
-    }
-    return pids;
+    return survivors(() -> withArgument(argument));
   }
 
   /**
@@ -54,6 +32,16 @@ public final class LeftoverProcesses {
    * finds what a startup file started even when nothing in its arguments is unique, such as a busy loop in a shell.
    */
   public static List<Long> withEnvironmentEntry(String entry) {
+    return withEntry("environ", entry);
+  }
+
+  /** Returns the pids still alive with {@code entry} in their environment after waiting up to one second for them to go. */
+  public static List<Long> survivorsWithEnvironmentEntry(String entry) throws InterruptedException {
+    return survivors(() -> withEnvironmentEntry(entry));
+  }
+
+  /** Live processes (not this one, not zombies) whose NUL-separated {@code /proc/<pid>/<file>} holds {@code entry}. */
+  private static List<Long> withEntry(String file, String entry) {
     List<Long> pids = new ArrayList<>();
     long self = ProcessHandle.current().pid();
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
@@ -63,8 +51,8 @@ public final class LeftoverProcesses {
           continue;
         }
         try {
-          String environ = new String(Files.readAllBytes(dir.resolve("environ")), java.nio.charset.StandardCharsets.UTF_8);
-          if (List.of(environ.split("\0")).contains(entry)) {
+          String text = new String(Files.readAllBytes(dir.resolve(file)), StandardCharsets.UTF_8);
+          if (List.of(text.split("\0")).contains(entry)) {
             pids.add(Long.parseLong(name));
           }
         } catch (IOException e) { // exited while we looked, or not ours to read
@@ -76,13 +64,13 @@ public final class LeftoverProcesses {
     return pids;
   }
 
-  /** Returns the pids still alive with {@code entry} in their environment after waiting up to one second for them to go. */
-  public static List<Long> survivorsWithEnvironmentEntry(String entry) throws InterruptedException {
+  /** A SIGKILLed process may need a moment to be gone: polls {@code find} for up to one second. */
+  private static List<Long> survivors(Supplier<List<Long>> find) throws InterruptedException {
     long deadline = System.nanoTime() + 1_000_000_000L;
-    List<Long> pids = withEnvironmentEntry(entry);
+    List<Long> pids = find.get();
     while (!pids.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(20);
-      pids = withEnvironmentEntry(entry);
+      pids = find.get();
     }
     return pids;
   }
