@@ -1,10 +1,12 @@
 // The server's findings as the editor holds them (its diagnostics), their fixes (the server's code actions),
 // and applying those fixes.
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  CodeAction as LspCodeAction, CodeActionKind, CodeActionRequest, CodeActionTriggerKind, LanguageClient,
+  CodeAction as LspCodeAction, CodeActionKind, CodeActionRequest, CodeActionTriggerKind, Diagnostic as LspDiagnostic,
+  LanguageClient,
 } from 'vscode-languageclient/node';
-import { Finding, Severity } from './reportModel';
+import { Finding, Severity, findingsWithoutFile } from './reportModel';
 
 /** The source action of the server that applies every preferred fix at once. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.goEnvDoctor`;
@@ -15,15 +17,26 @@ export interface LiveFinding {
   readonly actions: readonly LspCodeAction[];
 }
 
-/** Every finding the server published, most severe first, each with its quick fixes (not "Disable rule"). */
-export async function collectFindings(client: LanguageClient): Promise<LiveFinding[]> {
+/**
+ * Every finding of the server, most severe first, each with its quick fixes (not "Disable rule"): the published
+ * diagnostics, and from the report (`reportJson`) the findings that have no file to be published on.
+ */
+export async function collectFindings(client: LanguageClient, reportJson: unknown): Promise<LiveFinding[]> {
+  const published = await publishedFindings(client);
+  const withoutFile = await Promise.all(findingsWithoutFile(reportJson, isDirectory).map(async finding => {
+    const actions = await quickFixesAt(client, vscode.Uri.file(finding.location.file), finding, []);
+    return { finding: { ...finding, fixes: actions.map(a => ({ title: a.title, preferred: a.isPreferred === true })) }, actions };
+  }));
+  return sorted([...published, ...withoutFile]);
+}
+
+async function publishedFindings(client: LanguageClient): Promise<LiveFinding[]> {
   const collected: Array<{ uri: vscode.Uri; d: vscode.Diagnostic }> = [];
   client.diagnostics?.forEach((uri, diagnostics) => diagnostics.forEach(d => collected.push({ uri, d })));
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   const live = await Promise.all(collected.map(async ({ uri, d }, i) => {
     const slug = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
     const data = (d as vscode.Diagnostic & { data?: { fingerprint?: unknown; code?: unknown } }).data;
-    const actions = (await quickFixes(client, uri, d)).filter(a => a.title !== `Disable rule ${slug} for this workspace`);
+    const actions = await quickFixes(client, uri, d, slug);
     const finding: Finding = {
       id: typeof data?.fingerprint === 'string' ? `${data.fingerprint}-${i}` : `f${i}`,
       severity: severityOf(d.severity),
@@ -38,22 +51,42 @@ export async function collectFindings(client: LanguageClient): Promise<LiveFindi
     };
     return { finding, actions };
   }));
+  return live;
+}
+
+function sorted(live: LiveFinding[]): LiveFinding[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return live.sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]
     || a.finding.location.file.localeCompare(b.finding.location.file)
     || a.finding.location.range.startLine - b.finding.location.range.startLine);
 }
 
-async function quickFixes(client: LanguageClient, uri: vscode.Uri, d: vscode.Diagnostic): Promise<LspCodeAction[]> {
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function quickFixes(client: LanguageClient, uri: vscode.Uri, d: vscode.Diagnostic, slug: string): Promise<LspCodeAction[]> {
+  const range = d.range;
+  return quickFixesAt(client, uri, { slug, location: { file: uri.fsPath, range: {
+    startLine: range.start.line, startColumn: range.start.character, endLine: range.end.line, endColumn: range.end.character } } },
+  [client.code2ProtocolConverter.asDiagnostic(d)]);
+}
+
+/** The server's quick fixes for the finding at `where` (not "Disable rule"), asked as an editor asks under the cursor. */
+async function quickFixesAt(client: LanguageClient, uri: vscode.Uri, where: Pick<Finding, 'slug' | 'location'>,
+    diagnostics: LspDiagnostic[]): Promise<LspCodeAction[]> {
+  const r = where.location.range;
   const result = await client.sendRequest(CodeActionRequest.type, {
     textDocument: { uri: client.code2ProtocolConverter.asUri(uri) },
-    range: client.code2ProtocolConverter.asRange(d.range),
-    context: {
-      diagnostics: [client.code2ProtocolConverter.asDiagnostic(d)],
-      only: [CodeActionKind.QuickFix],
-      triggerKind: CodeActionTriggerKind.Invoked,
-    },
+    range: { start: { line: r.startLine, character: r.startColumn }, end: { line: r.endLine, character: r.endColumn } },
+    context: { diagnostics, only: [CodeActionKind.QuickFix], triggerKind: CodeActionTriggerKind.Invoked },
   });
-  return (result ?? []).filter((a): a is LspCodeAction => 'edit' in a || 'kind' in a);
+  return (result ?? []).filter((a): a is LspCodeAction => 'edit' in a || 'kind' in a)
+    .filter(a => a.title !== `Disable rule ${where.slug} for this workspace`);
 }
 
 /**

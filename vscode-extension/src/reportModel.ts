@@ -361,6 +361,40 @@ export function locationLabel(loc: Location, ctx: PathContext): string {
   return `${shown}:${loc.range.startLine + 1}`;
 }
 
+/** At most this many findings are read from a report: a hostile or broken one cannot make a huge page. */
+const MAX_FINDINGS = 500;
+
+/**
+ * The findings of a report (its `findings` field) that {@code hasNoFile} says have no file to show a diagnostic on,
+ * such as an environment-wide finding in a workspace folder without go.mod: the editor's Problems view never
+ * gets those, so the report view and the status item take them from the report. Their fixes come later, from
+ * the server's code actions; malformed entries are skipped.
+ */
+export function findingsWithoutFile(json: unknown, hasNoFile: (file: string) => boolean): Finding[] {
+  if (!isObject(json) || !Array.isArray(json.findings)) {
+    return [];
+  }
+  const out: Finding[] = [];
+  for (const [i, f] of json.findings.slice(0, MAX_FINDINGS).entries()) {
+    const where = isObject(f) ? provenance({ location: f.location }) : undefined;
+    const severity = isObject(f) ? str(f.severity) : undefined;
+    if (!isObject(f) || where === undefined || !hasNoFile(where.location.file)
+        || (severity !== 'error' && severity !== 'warning' && severity !== 'info')) {
+      continue;
+    }
+    out.push({
+      id: `report-${i}`,
+      severity,
+      slug: clip(str(f.slug) ?? ''),
+      code: str(f.code) ?? null,
+      message: clip(str(f.message) ?? ''),
+      location: where.location,
+      fixes: [],
+    });
+  }
+  return out;
+}
+
 /** Every file a report or its findings point at: the only files the report view may open. */
 export function linkedFiles(report: Report, findings: readonly Finding[]): Set<string> {
   const files = new Set<string>();

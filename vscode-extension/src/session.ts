@@ -164,7 +164,8 @@ export class Session implements vscode.Disposable {
     }
     this.updating = (async () => {
       try {
-        const [json, findings] = await Promise.all([client.sendRequest(REPORT_REQUEST), collectFindings(client)]);
+        const json = await client.sendRequest(REPORT_REQUEST);
+        const findings = await collectFindings(client, json);
         const report = parseReport(json);
         this.latest = { report, findings };
         if (typeof report === 'string') {

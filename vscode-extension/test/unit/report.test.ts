@@ -2,8 +2,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { PageAssets, esc, messagePage, reportPage } from '../../src/reportHtml';
 import { reportMarkdown } from '../../src/reportMarkdown';
-import { Report, layerTable, linkedFiles, locationLabel, parseReport, statusView } from '../../src/reportModel';
-import { findingsOf, reportOf } from './fixtures';
+import { Report, findingsWithoutFile, layerTable, linkedFiles, locationLabel, parseReport, statusView } from '../../src/reportModel';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FIXTURES, findingsOf, reportOf } from './fixtures';
 
 const ASSETS: PageAssets = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -186,5 +188,30 @@ describe('status item', () => {
     assert.equal(parseReport({ schemaVersion: 2, layers: [] }), 'the server sent a report of schema version 2; this extension reads version 1');
     assert.equal(parseReport(null), 'the server sent no report');
     assert.equal(parseReport({ schemaVersion: 1 }), 'the server sent a report without layers');
+  });
+});
+
+describe('findings without a file', () => {
+  // The server's report request carries every finding in check's shape; the ones on a directory (a workspace
+  // folder without go.mod) are never published as diagnostics, so the view takes them from the report.
+  const check = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'ubuntu-apt-and-tarball-in-bashrc.check.json'), 'utf8'));
+  const onGoMod = (check.findings as Array<{ location: { file: string } }>).filter(f => f.location.file === '/home/u/proj/go.mod');
+
+  it('takes from the report exactly the findings whose location has no file', () => {
+    assert.ok(onGoMod.length > 0);
+    const found = findingsWithoutFile({ findings: check.findings }, file => file === '/home/u/proj/go.mod');
+    assert.deepEqual(found.map(f => f.slug), onGoMod.map((f: any) => f.slug));
+    assert.deepEqual(found[0].location, (onGoMod[0] as any).location);
+    assert.deepEqual(found[0].fixes, [], 'fixes come from the server\'s code actions, not from the report');
+    assert.deepEqual(findingsWithoutFile({ findings: check.findings }, () => false), []);
+  });
+
+  it('skips what is not a finding and reads nothing from a report without findings', () => {
+    const junk = [null, 7, 'x', {}, { slug: 'a', severity: 'fatal', location: { file: '/w', range: {} } },
+      { slug: 'b', severity: 'error', location: { file: 'relative', range: {} } },
+      { slug: 'c', severity: 'warning', message: 'm', location: { file: '/w', range: { startLine: -3 } } }];
+    assert.deepEqual(findingsWithoutFile({ findings: junk }, () => true).map(f => [f.slug, f.location.range.startLine]), [['c', 0]]);
+    assert.deepEqual(findingsWithoutFile({ layers: [] }, () => true), []);
+    assert.deepEqual(findingsWithoutFile('not a report', () => true), []);
   });
 });
