@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  CodeAction, CodeActionRequest, ConfigurationRequest, createProtocolConnection, Diagnostic, ExitNotification,
-  InitializedNotification, InitializeRequest, ProtocolConnection, PublishDiagnosticsNotification, ShutdownRequest,
-  StreamMessageReader, StreamMessageWriter,
+  CodeAction, CodeActionRequest, ConfigurationRequest, createProtocolConnection, Diagnostic,
+  DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, InitializedNotification, InitializeRequest,
+  ProtocolConnection, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { findJava } from '../../src/java';
-import { parseReport, Report, statusView } from '../../src/reportModel';
+import { findingsWithoutFile, parseReport, Report, statusView } from '../../src/reportModel';
 import { SERVER_JAR, serverExecutable } from '../../src/server';
 import { serverSettings } from '../../src/settings';
 import { ClassicMachine, classicMachine } from '../classicMachine';
@@ -99,5 +99,25 @@ describe('the real server, driven as the extension drives it, in Restricted Mode
     assert.ok(goroot, actions.map(a => a.title).join('\n'));
     assert.equal(goroot.isPreferred, true);
     assert.deepEqual(goroot.edit?.documentChanges?.map(c => ('textDocument' in c ? c.textDocument.uri : c.kind)), [`file://${m.settingsFile}`]);
+  });
+
+  it('gives the report view the findings that have no file once the folder has no go.mod', async () => {
+    // Go 1.19 is past its support: that finding sits on go.mod's go line, and on the folder once go.mod is gone,
+    // where no diagnostic can show it; the report request still carries it, and the view takes it from there.
+    const goMod = path.join(m.workspace, 'go.mod');
+    fs.rmSync(goMod);
+    await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: `file://${goMod}`, type: FileChangeType.Deleted }] });
+    const isDirectory = (f: string) => fs.existsSync(f) && fs.statSync(f).isDirectory();
+    const deadline = Date.now() + 20000;
+    let json: unknown;
+    do {
+      await new Promise(r => setTimeout(r, 100));
+      json = await connection.sendRequest('goEnvDoctor/report');
+    } while (!findingsWithoutFile(json, isDirectory).some(f => f.slug === 'go-unsupported') && Date.now() < deadline);
+    const unsupported = findingsWithoutFile(json, isDirectory).find(f => f.slug === 'go-unsupported');
+    assert.ok(unsupported, JSON.stringify((json as { findings?: unknown }).findings));
+    assert.equal(unsupported.location.file, m.workspace);
+    assert.match(unsupported.message, /go1\.19/);
+    assert.ok(![...diagnostics.keys()].includes(`file://${m.workspace}`), 'no diagnostic can be published on a folder');
   });
 });
