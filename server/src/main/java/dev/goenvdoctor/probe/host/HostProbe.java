@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * <p>A scenario root states what only a live process could tell, in the files the kernel would show:
  * its effective uid in {@code /proc/self/status} ({@code Uid:} line; else {@code EUID}/{@code UID} in
  * the environment map, else the owner of HOME) and its machine in {@code /proc/sys/kernel/arch} (as
- * {@code uname -m} prints it). On {@link Root#system()} the uid comes from geteuid() and GOARCH from
+ * {@code uname -m} prints it). On {@link Root#system()} the uid is this process's (its /proc/self/status, else geteuid()) and GOARCH from
  * the JVM's {@code os.arch}.
  */
 public final class HostProbe {

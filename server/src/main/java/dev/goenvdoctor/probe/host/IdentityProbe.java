@@ -31,7 +31,7 @@ final class IdentityProbe {
     if (root.isSystem()) {
       int euid = Native.effectiveUid();
       uid = euid >= 0 ? OptionalInt.of(euid) : OptionalInt.empty();
-      source = "geteuid()";
+      source = "this process (/proc/self/status, else geteuid())";
     } else {
       OptionalInt fromStatus = statusUid(root);
       OptionalInt fromEnv = env.get("EUID").or(() -> env.get("UID")).map(IdentityProbe::parseUid).orElse(OptionalInt.empty());

@@ -62,7 +62,7 @@ class HostProbeSystemTest {
     Identity identity = probe(Map.of()).identity();
 
     assertEquals(expected, identity.effectiveUid().orElseThrow());
-    assertEquals("geteuid()", identity.uidSource());
+    assertEquals("this process (/proc/self/status, else geteuid())", identity.uidSource());
     assertEquals(Tristate.of(expected == 0), identity.root());
   }
 
