@@ -20,12 +20,11 @@ final class ShellLineParser {
   private static final Set<String> CLOSERS = Set.of("fi", "esac", "done", "}");
   private static final Set<String> CASE_ENDS = Set.of(";;", ";&", ";;&", ";|");
 
-  private final List<ShellLineToken> tokens;
-  private int i;
+  private final ShellTokenCursor cursor;
   private int nesting;
 
   private ShellLineParser(List<ShellLineToken> tokens) {
-    this.tokens = tokens;
+    this.cursor = new ShellTokenCursor(tokens);
   }
 
   /** The whole file as one sequence of top-level commands. */
@@ -44,19 +43,19 @@ final class ShellLineParser {
   private Sequence program() {
     List<ShellLineNode> items = new ArrayList<>();
     skipNewlines();
-    while (peek().type() != Type.EOF) {
-      int start = i;
+    while (cursor.peek().type() != Type.EOF) {
+      int start = cursor.mark();
       try {
         nesting = 0;
         items.add(andOr());
-        ShellLineToken t = peek();
+        ShellLineToken t = cursor.peek();
         if (t.isOp(";") || t.isOp("&")) {
-          i++;
+          cursor.advance();
         } else if (t.type() != Type.NEWLINE && t.type() != Type.EOF) {
           throw new SyntaxError("unexpected '" + t.text() + "'");
         }
       } catch (SyntaxError e) {
-        i = start;
+        cursor.reset(start);
         items.add(skipConstruct(e.getMessage()));
       }
       skipNewlines();
@@ -64,30 +63,30 @@ final class ShellLineParser {
     return new Sequence(spanOf(items), items);
   }
 
-  /** Skips the construct starting at i up to the newline that ends it at block depth 0. */
+  /** Skips the construct starting at the cursor up to the newline that ends it at block depth 0. */
   private ShellLineNode.Unsupported skipConstruct(String reason) {
-    ShellLineToken first = peek();
+    ShellLineToken first = cursor.peek();
     ShellLineToken last = first;
     int depth = 0;
     do {
-      ShellLineToken t = tokens.get(i);
+      ShellLineToken t = cursor.peek();
       if (t.type() == Type.WORD && OPENERS.contains(t.text())) {
         depth++;
       } else if (t.type() == Type.WORD && CLOSERS.contains(t.text())) {
         depth = Math.max(0, depth - 1);
       }
       last = t;
-      i++;
-    } while (peek().type() != Type.EOF && !(depth == 0 && peek().type() == Type.NEWLINE));
-    return new ShellLineNode.Unsupported(span(first, last), reason);
+      cursor.advance();
+    } while (cursor.peek().type() != Type.EOF && !(depth == 0 && cursor.peek().type() == Type.NEWLINE));
+    return new ShellLineNode.Unsupported(ShellTokenCursor.span(first, last), reason);
   }
 
   private ShellLineNode andOr() {
     List<ShellLineNode> items = new ArrayList<>();
     List<String> ops = new ArrayList<>();
     items.add(pipeline());
-    while (peek().isOp("&&") || peek().isOp("||")) {
-      ops.add(next().text());
+    while (cursor.peek().isOp("&&") || cursor.peek().isOp("||")) {
+      ops.add(cursor.next().text());
       skipNewlines();
       items.add(pipeline());
     }
@@ -95,26 +94,26 @@ final class ShellLineParser {
   }
 
   private ShellLineNode pipeline() {
-    ShellLineToken first = peek();
+    ShellLineToken first = cursor.peek();
     boolean negated = false;
     if (first.isWord("time")) {
-      next();
+      cursor.next();
     }
-    while (peek().isWord("!")) {
-      next();
+    while (cursor.peek().isWord("!")) {
+      cursor.next();
       negated = !negated;
     }
     List<ShellLineNode> commands = new ArrayList<>();
     commands.add(command());
-    while (peek().isOp("|") || peek().isOp("|&")) {
-      next();
+    while (cursor.peek().isOp("|") || cursor.peek().isOp("|&")) {
+      cursor.next();
       skipNewlines();
       commands.add(command());
     }
     if (commands.size() == 1 && !negated) {
       return commands.get(0);
     }
-    return new ShellLineNode.Pipeline(span(first, tokens.get(i - 1)), commands, negated);
+    return new ShellLineNode.Pipeline(ShellTokenCursor.span(first, cursor.previous()), commands, negated);
   }
 
   private ShellLineNode command() {
@@ -122,7 +121,7 @@ final class ShellLineParser {
       throw new SyntaxError("nested too deeply");
     }
     try {
-      ShellLineToken t = peek();
+      ShellLineToken t = cursor.peek();
       ShellLineNode node;
       if (t.type() == Type.WORD) {
         node = switch (t.text()) {
@@ -134,14 +133,14 @@ final class ShellLineParser {
           case "function" -> functionKeyword();
           case "then", "fi", "do", "done", "else", "elif", "esac", "}", "in" ->
               throw new SyntaxError("unexpected '" + t.text() + "'");
-          default -> peekAt(1).isOp("(") && peekAt(2).isOp(")") && isFunctionName(t.text())
+          default -> cursor.peekAt(1).isOp("(") && cursor.peekAt(2).isOp(")") && isFunctionName(t.text())
               ? functionDef() : simple();
         };
       } else if (t.isOp("(")) {
-        ShellLineToken open = next();
+        ShellLineToken open = cursor.next();
         Sequence body = compoundList(Set.of(), true, false);
         ShellLineToken close = expectOp(")");
-        node = new ShellLineNode.Group(span(open, close), body, true);
+        node = new ShellLineNode.Group(ShellTokenCursor.span(open, close), body, true);
       } else if (t.type() == Type.OP && t.isRedirect()) {
         node = simple();
       } else {
@@ -161,13 +160,13 @@ final class ShellLineParser {
   }
 
   private ShellLineNode simple() {
-    ShellLineToken first = peek();
+    ShellLineToken first = cursor.peek();
     ShellLineToken last = first;
     List<ShellWord> assignments = new ArrayList<>();
     List<ShellWord> words = new ArrayList<>();
     List<String> redirects = new ArrayList<>();
     while (true) {
-      ShellLineToken t = peek();
+      ShellLineToken t = cursor.peek();
       if (t.type() == Type.WORD) {
         ShellWord w = ShellWord.of(t);
         if (words.isEmpty() && w.assignment() != null) {
@@ -175,12 +174,12 @@ final class ShellLineParser {
         } else {
           words.add(w);
         }
-        last = next();
+        last = cursor.next();
       } else if (t.isRedirect()) {
-        next();
-        String target = peek().type() == Type.WORD ? next().text() : "";
+        cursor.next();
+        String target = cursor.peek().type() == Type.WORD ? cursor.next().text() : "";
         redirects.add(t.text() + target);
-        last = tokens.get(i - 1);
+        last = cursor.previous();
       } else {
         break;
       }
@@ -188,77 +187,77 @@ final class ShellLineParser {
     if (assignments.isEmpty() && words.isEmpty() && redirects.isEmpty()) {
       throw new SyntaxError("expected a command");
     }
-    return new ShellLineNode.Simple(span(first, last), assignments, words, redirects);
+    return new ShellLineNode.Simple(ShellTokenCursor.span(first, last), assignments, words, redirects);
   }
 
   private void skipRedirects() {
-    while (peek().isRedirect()) {
-      next();
-      if (peek().type() == Type.WORD) {
-        next();
+    while (cursor.peek().isRedirect()) {
+      cursor.next();
+      if (cursor.peek().type() == Type.WORD) {
+        cursor.next();
       }
     }
   }
 
   private ShellLineNode ifClause() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     List<Sequence> conditions = new ArrayList<>();
     List<Sequence> bodies = new ArrayList<>();
     Sequence elseBody = null;
     conditions.add(compoundList(Set.of("then"), false, false));
     expectWord("then");
     bodies.add(compoundList(Set.of("elif", "else", "fi"), false, false));
-    while (peek().isWord("elif")) {
-      next();
+    while (cursor.peek().isWord("elif")) {
+      cursor.next();
       conditions.add(compoundList(Set.of("then"), false, false));
       expectWord("then");
       bodies.add(compoundList(Set.of("elif", "else", "fi"), false, false));
     }
-    if (peek().isWord("else")) {
-      next();
+    if (cursor.peek().isWord("else")) {
+      cursor.next();
       elseBody = compoundList(Set.of("fi"), false, false);
     }
     ShellLineToken last = expectWord("fi");
-    return new ShellLineNode.If(span(first, last), conditions, bodies, elseBody);
+    return new ShellLineNode.If(ShellTokenCursor.span(first, last), conditions, bodies, elseBody);
   }
 
   private ShellLineNode forClause() {
-    ShellLineToken first = next();
-    ShellLineToken name = next();
+    ShellLineToken first = cursor.next();
+    ShellLineToken name = cursor.next();
     if (name.type() != Type.WORD || !ShellWord.isName(name.text())) {
       throw new SyntaxError("unsupported for loop");
     }
     List<ShellWord> words = null;
     skipNewlines();
-    if (peek().isWord("in")) {
-      next();
+    if (cursor.peek().isWord("in")) {
+      cursor.next();
       words = new ArrayList<>();
-      while (peek().type() == Type.WORD) {
-        words.add(ShellWord.of(next()));
+      while (cursor.peek().type() == Type.WORD) {
+        words.add(ShellWord.of(cursor.next()));
       }
     }
-    if (peek().isOp(";")) {
-      next();
+    if (cursor.peek().isOp(";")) {
+      cursor.next();
     }
     skipNewlines();
     expectWord("do");
     Sequence body = compoundList(Set.of("done"), false, false);
     ShellLineToken last = expectWord("done");
-    return new ShellLineNode.For(span(first, last), name.text(), words, body);
+    return new ShellLineNode.For(ShellTokenCursor.span(first, last), name.text(), words, body);
   }
 
   private ShellLineNode loop() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     Sequence condition = compoundList(Set.of("do"), false, false);
     expectWord("do");
     Sequence body = compoundList(Set.of("done"), false, false);
     ShellLineToken last = expectWord("done");
-    return new ShellLineNode.Loop(span(first, last), first.text().equals("until"), condition, body);
+    return new ShellLineNode.Loop(ShellTokenCursor.span(first, last), first.text().equals("until"), condition, body);
   }
 
   private ShellLineNode caseClause() {
-    ShellLineToken first = next();
-    ShellLineToken word = next();
+    ShellLineToken first = cursor.next();
+    ShellLineToken word = cursor.next();
     if (word.type() != Type.WORD) {
       throw new SyntaxError("case without a word");
     }
@@ -266,60 +265,60 @@ final class ShellLineParser {
     expectWord("in");
     skipNewlines();
     List<CaseArm> arms = new ArrayList<>();
-    while (!peek().isWord("esac")) {
-      if (peek().type() == Type.EOF) {
+    while (!cursor.peek().isWord("esac")) {
+      if (cursor.peek().type() == Type.EOF) {
         throw new SyntaxError("case without esac");
       }
-      ShellLineToken armStart = peek();
-      if (peek().isOp("(")) {
-        next();
+      ShellLineToken armStart = cursor.peek();
+      if (cursor.peek().isOp("(")) {
+        cursor.next();
       }
       List<ShellWord> patterns = new ArrayList<>();
       patterns.add(ShellWord.of(expectWordToken()));
-      while (peek().isOp("|")) {
-        next();
+      while (cursor.peek().isOp("|")) {
+        cursor.next();
         patterns.add(ShellWord.of(expectWordToken()));
       }
       expectOp(")");
       Sequence body = compoundList(Set.of("esac"), false, true);
-      ShellLineToken armEnd = tokens.get(i - 1);
-      if (peek().type() == Type.OP && CASE_ENDS.contains(peek().text())) {
-        armEnd = next();
+      ShellLineToken armEnd = cursor.previous();
+      if (cursor.peek().type() == Type.OP && CASE_ENDS.contains(cursor.peek().text())) {
+        armEnd = cursor.next();
       }
-      arms.add(new CaseArm(span(armStart, armEnd), patterns, body));
+      arms.add(new CaseArm(ShellTokenCursor.span(armStart, armEnd), patterns, body));
       skipNewlines();
     }
-    ShellLineToken last = next();
-    return new ShellLineNode.Case(span(first, last), ShellWord.of(word), arms);
+    ShellLineToken last = cursor.next();
+    return new ShellLineNode.Case(ShellTokenCursor.span(first, last), ShellWord.of(word), arms);
   }
 
   private ShellLineNode braceGroup() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     Sequence body = compoundList(Set.of("}"), false, false);
     ShellLineToken last = expectWord("}");
-    return new ShellLineNode.Group(span(first, last), body, false);
+    return new ShellLineNode.Group(ShellTokenCursor.span(first, last), body, false);
   }
 
   private ShellLineNode functionDef() {
-    ShellLineToken name = next();
-    next();
-    next();
+    ShellLineToken name = cursor.next();
+    cursor.next();
+    cursor.next();
     skipNewlines();
     ShellLineNode body = command();
-    return new ShellLineNode.FunctionDef(span(name, tokens.get(i - 1)), name.text(), body);
+    return new ShellLineNode.FunctionDef(ShellTokenCursor.span(name, cursor.previous()), name.text(), body);
   }
 
   private ShellLineNode functionKeyword() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     ShellLineToken name = expectWordToken();
-    if (peek().isOp("(")) {
-      next();
+    if (cursor.peek().isOp("(")) {
+      cursor.next();
       expectOp(")");
     }
     skipNewlines();
     ShellLineNode body = command();
     String fname = name.text().endsWith("()") ? name.text().substring(0, name.text().length() - 2) : name.text();
-    return new ShellLineNode.FunctionDef(span(first, tokens.get(i - 1)), fname, body);
+    return new ShellLineNode.FunctionDef(ShellTokenCursor.span(first, cursor.previous()), fname, body);
   }
 
   /** Commands up to (not including) one of the stop words at command position, or ')' / ';;'. */
@@ -327,7 +326,7 @@ final class ShellLineParser {
     List<ShellLineNode> items = new ArrayList<>();
     skipNewlines();
     while (true) {
-      ShellLineToken t = peek();
+      ShellLineToken t = cursor.peek();
       if (t.type() == Type.EOF) {
         if (stopWords.isEmpty() && !stopAtParen) {
           break;
@@ -344,65 +343,49 @@ final class ShellLineParser {
         break;
       }
       items.add(andOr());
-      if (peek().isOp(";") || peek().isOp("&")) {
-        next();
+      if (cursor.peek().isOp(";") || cursor.peek().isOp("&")) {
+        cursor.next();
       }
       skipNewlines();
     }
-    return new Sequence(items.isEmpty() ? span(peek(), peek()) : spanOf(items), items);
+    return new Sequence(items.isEmpty() ? ShellTokenCursor.span(cursor.peek(), cursor.peek()) : spanOf(items), items);
   }
 
   private ShellLineToken expectWord(String word) {
-    if (!peek().isWord(word)) {
+    if (!cursor.peek().isWord(word)) {
       throw new SyntaxError("expected '" + word + "'");
     }
-    return next();
+    return cursor.next();
   }
 
   private ShellLineToken expectWordToken() {
-    if (peek().type() != Type.WORD) {
+    if (cursor.peek().type() != Type.WORD) {
       throw new SyntaxError("expected a word");
     }
-    return next();
+    return cursor.next();
   }
 
   private ShellLineToken expectOp(String op) {
-    if (!peek().isOp(op)) {
+    if (!cursor.peek().isOp(op)) {
       throw new SyntaxError("expected '" + op + "'");
     }
-    return next();
+    return cursor.next();
   }
 
   private void skipNewlines() {
-    while (peek().type() == Type.NEWLINE) {
-      i++;
+    while (cursor.peek().type() == Type.NEWLINE) {
+      cursor.advance();
     }
   }
 
-  private ShellLineToken peek() {
-    return tokens.get(Math.min(i, tokens.size() - 1));
-  }
 
-  private ShellLineToken peekAt(int ahead) {
-    return tokens.get(Math.min(i + ahead, tokens.size() - 1));
-  }
 
-  private ShellLineToken next() {
-    ShellLineToken t = peek();
-    if (i < tokens.size() - 1) {
-      i++;
-    }
-    return t;
-  }
 
-  private static Span span(ShellLineToken first, ShellLineToken last) {
-    return new Span(first.line(), first.column(), last.endLine(), last.endColumn(), first.start(), last.end());
-  }
 
   private Span spanOf(List<ShellLineNode> items) {
     if (items.isEmpty()) {
-      ShellLineToken t = peek();
-      return span(t, t);
+      ShellLineToken t = cursor.peek();
+      return ShellTokenCursor.span(t, t);
     }
     return items.get(0).span().to(items.get(items.size() - 1).span());
   }

@@ -21,12 +21,11 @@ final class StaticShellFishParser {
   private static final Pattern REDIRECT = Pattern.compile("[0-9]*(>>|>\\?|>|<|&>>|&>|\\^).*");
   private static final int MAX_NESTING = 100;
 
-  private final List<ShellLineToken> tokens;
-  private int i;
+  private final ShellTokenCursor cursor;
   private int nesting;
 
   private StaticShellFishParser(List<ShellLineToken> tokens) {
-    this.tokens = tokens;
+    this.cursor = new ShellTokenCursor(tokens);
   }
 
   static Block parse(String text) {
@@ -164,16 +163,16 @@ final class StaticShellFishParser {
   private Block program() {
     List<Statement> items = new ArrayList<>();
     skipSeparators();
-    while (peek().type() != Type.EOF) {
-      int start = i;
+    while (cursor.peek().type() != Type.EOF) {
+      int start = cursor.mark();
       try {
         nesting = 0;
-        if (peek().type() == Type.WORD && Set.of("end", "else", "case").contains(peek().text())) {
-          throw new SyntaxError("unexpected '" + peek().text() + "'");
+        if (cursor.peek().type() == Type.WORD && Set.of("end", "else", "case").contains(cursor.peek().text())) {
+          throw new SyntaxError("unexpected '" + cursor.peek().text() + "'");
         }
         items.addAll(statementChain());
       } catch (SyntaxError e) {
-        i = start;
+        cursor.reset(start);
         items.add(skip(e.getMessage()));
       }
       skipSeparators();
@@ -182,12 +181,12 @@ final class StaticShellFishParser {
   }
 
   private Statement skip(String reason) {
-    ShellLineToken first = peek();
+    ShellLineToken first = cursor.peek();
     ShellLineToken last = first;
     int depth = 0;
     boolean atStart = true;
     do {
-      ShellLineToken t = tokens.get(i);
+      ShellLineToken t = cursor.peek();
       if (atStart && t.type() == Type.WORD && OPENERS.contains(t.text())) {
         depth++;
       } else if (atStart && t.isWord("end")) {
@@ -195,9 +194,9 @@ final class StaticShellFishParser {
       }
       atStart = t.type() != Type.WORD || Set.of("and", "or", "not", "else").contains(t.text());
       last = t;
-      i++;
-    } while (peek().type() != Type.EOF && !(depth == 0 && peek().type() == Type.NEWLINE));
-    Span span = span(first, last);
+      cursor.advance();
+    } while (cursor.peek().type() != Type.EOF && !(depth == 0 && cursor.peek().type() == Type.NEWLINE));
+    Span span = ShellTokenCursor.span(first, last);
     return new Statement(span, "", false, new StaticShellFishNode.Unsupported(span, reason));
   }
 
@@ -206,7 +205,7 @@ final class StaticShellFishParser {
     List<Statement> items = new ArrayList<>();
     skipSeparators();
     while (true) {
-      ShellLineToken t = peek();
+      ShellLineToken t = cursor.peek();
       if (t.type() == Type.EOF) {
         throw new SyntaxError("missing 'end'");
       }
@@ -216,15 +215,15 @@ final class StaticShellFishParser {
       items.addAll(statementChain());
       skipSeparators();
     }
-    return new Block(items.isEmpty() ? span(peek(), peek()) : spanOf(items), items);
+    return new Block(items.isEmpty() ? ShellTokenCursor.span(cursor.peek(), cursor.peek()) : spanOf(items), items);
   }
 
   /** One statement and any {@code && b || c} that follow on the same line. */
   private List<Statement> statementChain() {
     List<Statement> out = new ArrayList<>();
     out.add(statement(""));
-    while (peek().isOp("&&") || peek().isOp("||")) {
-      String conj = next().text().equals("&&") ? "and" : "or";
+    while (cursor.peek().isOp("&&") || cursor.peek().isOp("||")) {
+      String conj = cursor.next().text().equals("&&") ? "and" : "or";
       skipNewlinesOnly();
       out.add(statement(conj));
     }
@@ -236,22 +235,22 @@ final class StaticShellFishParser {
       throw new SyntaxError("nested too deeply");
     }
     try {
-      ShellLineToken first = peek();
+      ShellLineToken first = cursor.peek();
       String conj = conjunction;
       boolean negate = false;
-      while (peek().type() == Type.WORD) {
-        String w = peek().text();
-        if ((w.equals("and") || w.equals("or")) && !peekAt(1).isOp("|")) {
+      while (cursor.peek().type() == Type.WORD) {
+        String w = cursor.peek().text();
+        if ((w.equals("and") || w.equals("or")) && !cursor.peekAt(1).isOp("|")) {
           conj = w;
-          next();
+          cursor.next();
         } else if (w.equals("not") || w.equals("!")) {
           negate = !negate;
-          next();
+          cursor.next();
         } else {
           break;
         }
       }
-      ShellLineToken t = peek();
+      ShellLineToken t = cursor.peek();
       if (t.type() != Type.WORD) {
         throw new SyntaxError("expected a command");
       }
@@ -265,33 +264,33 @@ final class StaticShellFishParser {
         case "end", "else", "case" -> throw new SyntaxError("unexpected '" + t.text() + "'");
         default -> job();
       };
-      return new Statement(span(first, tokens.get(Math.max(0, i - 1))), conj, negate, body);
+      return new Statement(ShellTokenCursor.span(first, cursor.previous()), conj, negate, body);
     } finally {
       nesting--;
     }
   }
 
   private StaticShellFishNode job() {
-    ShellLineToken first = peek();
+    ShellLineToken first = cursor.peek();
     List<Command> commands = new ArrayList<>();
     commands.add(command());
-    while (peek().isOp("|")) {
-      next();
+    while (cursor.peek().isOp("|")) {
+      cursor.next();
       skipNewlinesOnly();
       commands.add(command());
     }
-    if (peek().isOp("&")) {
-      next();
+    if (cursor.peek().isOp("&")) {
+      cursor.next();
     }
-    return new StaticShellFishNode.Job(span(first, tokens.get(i - 1)), commands);
+    return new StaticShellFishNode.Job(ShellTokenCursor.span(first, cursor.previous()), commands);
   }
 
   private Command command() {
-    ShellLineToken first = peek();
+    ShellLineToken first = cursor.peek();
     List<ShellWord> words = new ArrayList<>();
     boolean skipTarget = false;
-    while (peek().type() == Type.WORD) {
-      ShellLineToken t = next();
+    while (cursor.peek().type() == Type.WORD) {
+      ShellLineToken t = cursor.next();
       if (skipTarget) {
         skipTarget = false;
         continue;
@@ -305,20 +304,20 @@ final class StaticShellFishParser {
     if (words.isEmpty()) {
       throw new SyntaxError("expected a command");
     }
-    return new Command(span(first, tokens.get(i - 1)), words);
+    return new Command(ShellTokenCursor.span(first, cursor.previous()), words);
   }
 
   private StaticShellFishNode ifBlock() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     List<Block> conditions = new ArrayList<>();
     List<Block> bodies = new ArrayList<>();
     Block elseBody = null;
     conditions.add(condition());
     bodies.add(block(Set.of("else", "end")));
-    while (peek().isWord("else")) {
-      next();
-      if (peek().isWord("if")) {
-        next();
+    while (cursor.peek().isWord("else")) {
+      cursor.next();
+      if (cursor.peek().isWord("if")) {
+        cursor.next();
         conditions.add(condition());
         bodies.add(block(Set.of("else", "end")));
       } else {
@@ -327,14 +326,14 @@ final class StaticShellFishParser {
       }
     }
     ShellLineToken last = expect("end");
-    return new StaticShellFishNode.If(span(first, last), conditions, bodies, elseBody);
+    return new StaticShellFishNode.If(ShellTokenCursor.span(first, last), conditions, bodies, elseBody);
   }
 
   /** The condition of an if/while: the first statement plus any following and/or statements. */
   private Block condition() {
     List<Statement> items = new ArrayList<>(statementChain());
     skipSeparators();
-    while (peek().isWord("and") || peek().isWord("or")) {
+    while (cursor.peek().isWord("and") || cursor.peek().isWord("or")) {
       items.addAll(statementChain());
       skipSeparators();
     }
@@ -342,112 +341,96 @@ final class StaticShellFishParser {
   }
 
   private StaticShellFishNode forBlock() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     ShellLineToken var = expectWordToken();
     expect("in");
     List<ShellWord> words = new ArrayList<>();
-    while (peek().type() == Type.WORD) {
-      words.add(ShellWord.of(next()));
+    while (cursor.peek().type() == Type.WORD) {
+      words.add(ShellWord.of(cursor.next()));
     }
     Block body = block(Set.of("end"));
     ShellLineToken last = expect("end");
-    return new StaticShellFishNode.For(span(first, last), var.text(), words, body);
+    return new StaticShellFishNode.For(ShellTokenCursor.span(first, last), var.text(), words, body);
   }
 
   private StaticShellFishNode whileBlock() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     Block cond = condition();
     Block body = block(Set.of("end"));
     ShellLineToken last = expect("end");
-    return new StaticShellFishNode.While(span(first, last), cond, body);
+    return new StaticShellFishNode.While(ShellTokenCursor.span(first, last), cond, body);
   }
 
   private StaticShellFishNode functionBlock() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     ShellLineToken name = expectWordToken();
-    while (peek().type() == Type.WORD) {
-      next();
+    while (cursor.peek().type() == Type.WORD) {
+      cursor.next();
     }
     Block body = block(Set.of("end"));
     ShellLineToken last = expect("end");
-    return new StaticShellFishNode.Function(span(first, last), name.text(), body);
+    return new StaticShellFishNode.Function(ShellTokenCursor.span(first, last), name.text(), body);
   }
 
   private StaticShellFishNode beginBlock() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     Block body = block(Set.of("end"));
     ShellLineToken last = expect("end");
-    return new StaticShellFishNode.Begin(span(first, last), body);
+    return new StaticShellFishNode.Begin(ShellTokenCursor.span(first, last), body);
   }
 
   private StaticShellFishNode switchBlock() {
-    ShellLineToken first = next();
+    ShellLineToken first = cursor.next();
     ShellLineToken word = expectWordToken();
     skipSeparators();
     List<StaticShellFishNode.SwitchCase> cases = new ArrayList<>();
-    while (peek().isWord("case")) {
-      ShellLineToken caseStart = next();
+    while (cursor.peek().isWord("case")) {
+      ShellLineToken caseStart = cursor.next();
       List<ShellWord> patterns = new ArrayList<>();
-      while (peek().type() == Type.WORD) {
-        patterns.add(ShellWord.of(next()));
+      while (cursor.peek().type() == Type.WORD) {
+        patterns.add(ShellWord.of(cursor.next()));
       }
       Block body = block(Set.of("case", "end"));
-      cases.add(new StaticShellFishNode.SwitchCase(span(caseStart, tokens.get(i - 1)), patterns, body));
+      cases.add(new StaticShellFishNode.SwitchCase(ShellTokenCursor.span(caseStart, cursor.previous()), patterns, body));
     }
     ShellLineToken last = expect("end");
-    return new StaticShellFishNode.Switch(span(first, last), ShellWord.of(word), cases);
+    return new StaticShellFishNode.Switch(ShellTokenCursor.span(first, last), ShellWord.of(word), cases);
   }
 
   private ShellLineToken expect(String word) {
     skipSeparators();
-    if (!peek().isWord(word)) {
+    if (!cursor.peek().isWord(word)) {
       throw new SyntaxError("expected '" + word + "'");
     }
-    return next();
+    return cursor.next();
   }
 
   private ShellLineToken expectWordToken() {
-    if (peek().type() != Type.WORD) {
+    if (cursor.peek().type() != Type.WORD) {
       throw new SyntaxError("expected a word");
     }
-    return next();
+    return cursor.next();
   }
 
   private void skipSeparators() {
-    while (peek().type() == Type.NEWLINE) {
-      i++;
+    while (cursor.peek().type() == Type.NEWLINE) {
+      cursor.advance();
     }
   }
 
   private void skipNewlinesOnly() {
-    while (peek().type() == Type.NEWLINE && peek().text().equals("\n")) {
-      i++;
+    while (cursor.peek().type() == Type.NEWLINE && cursor.peek().text().equals("\n")) {
+      cursor.advance();
     }
   }
 
-  private ShellLineToken peek() {
-    return tokens.get(Math.min(i, tokens.size() - 1));
-  }
 
-  private ShellLineToken peekAt(int ahead) {
-    return tokens.get(Math.min(i + ahead, tokens.size() - 1));
-  }
 
-  private ShellLineToken next() {
-    ShellLineToken t = peek();
-    if (i < tokens.size() - 1) {
-      i++;
-    }
-    return t;
-  }
 
-  private static Span span(ShellLineToken first, ShellLineToken last) {
-    return new Span(first.line(), first.column(), last.endLine(), last.endColumn(), first.start(), last.end());
-  }
 
   private Span spanOf(List<Statement> items) {
     if (items.isEmpty()) {
-      return span(peek(), peek());
+      return ShellTokenCursor.span(cursor.peek(), cursor.peek());
     }
     return items.get(0).span().to(items.get(items.size() - 1).span());
   }
