@@ -30,24 +30,30 @@ public final class RuleCatalogue {
 
   /** The findings of every rule not in {@code disabled} (slugs or codes), plus one line per rule that failed. */
   public static Result check(Snapshot snapshot, Collection<String> disabled) {
-    // Every rule looks at the same machine: a path one rule resolved is not resolved again by the next.
-    return Root.memoizing(() -> checkAll(snapshot, disabled));
+    return check(ALL, snapshot, disabled);
   }
 
-  private static Result checkAll(Snapshot snapshot, Collection<String> disabled) {
-    List<Finding> findings = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    for (Rule rule : ALL) {
-      if (disabled.contains(rule.info().slug()) || disabled.contains(rule.info().code())) {
-        continue;
+  /**
+   * The findings of those of {@code rules} not in {@code disabled}, plus one line per rule that failed: a rule that
+   * throws is reported and skipped, never stopping the others.
+   */
+  public static Result check(List<Rule> rules, Snapshot snapshot, Collection<String> disabled) {
+    // Every rule looks at the same machine: a path one rule resolved is not resolved again by the next.
+    return Root.memoizing(() -> {
+      List<Finding> findings = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      for (Rule rule : rules) {
+        if (disabled.contains(rule.info().slug()) || disabled.contains(rule.info().code())) {
+          continue;
+        }
+        try {
+          findings.addAll(rule.check(snapshot));
+        } catch (RuntimeException e) {
+          failures.add(rule.info().slug() + ": internal error, rule skipped: " + e);
+        }
       }
-      try {
-        findings.addAll(rule.check(snapshot));
-      } catch (RuntimeException e) {
-        failures.add(rule.info().slug() + ": internal error, rule skipped: " + e);
-      }
-    }
-    return new Result(findings, failures);
+      return new Result(findings, failures);
+    });
   }
 
   /** What a check found, and the rules that could not run. */
